@@ -1,0 +1,77 @@
+package dev.roost.rules.model;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.MapperBuilder;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads a rule document in YAML or JSON and validates it, returning the rule and every error as values.
+ *
+ * <p>Errors found while reading carry the line and column of the text; reading stops at the first such
+ * error, since Jackson cannot go on past it. A readable rule is then checked by {@link RuleValidator}.
+ * Thread-safe: the Jackson mappers are configured once and only read from.
+ */
+public final class RuleParser {
+
+    private final ObjectMapper yaml;
+    private final ObjectMapper json;
+    private final RuleValidator validator;
+
+    public RuleParser() {
+        this(new RuleValidator());
+    }
+
+    public RuleParser(RuleValidator validator) {
+        this.yaml = configure(YAMLMapper.builder());
+        this.json = configure(JsonMapper.builder());
+        this.validator = validator;
+    }
+
+    /** Reads and validates a rule written in YAML. */
+    public RuleParseResult parseYaml(String text) {
+        return parse(yaml, text);
+    }
+
+    /** Reads and validates a rule written in JSON. */
+    public RuleParseResult parseJson(String text) {
+        return parse(json, text);
+    }
+
+    private RuleParseResult parse(ObjectMapper mapper, String text) {
+        Rule rule;
+        try (JsonParser parser = mapper.createParser(text)) {
+            if (parser.nextToken() == null) {
+                return new RuleParseResult(Optional.empty(), List.of(new RuleError("", "the document is empty")));
+            }
+            rule = mapper.readValue(parser, Rule.class);
+        } catch (JsonProcessingException unreadable) {
+            return new RuleParseResult(Optional.empty(),
+                    List.of(JacksonErrors.toRuleError(unreadable, mapper, text)));
+        } catch (IOException e) {
+            // Only a JsonProcessingException can come from reading a String; anything else is a bug.
+            throw new UncheckedIOException(e);
+        }
+        return new RuleParseResult(Optional.of(rule), validator.validate(rule));
+    }
+
+    private static <M extends ObjectMapper, B extends MapperBuilder<M, B>> M configure(B builder) {
+        return builder
+                .addModule(new SimpleModule("roost-rule-durations").addDeserializer(Duration.class,
+                        new DurationDeserializer()))
+                // A key written twice is a typo whose second value would silently win.
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .build();
+    }
+}

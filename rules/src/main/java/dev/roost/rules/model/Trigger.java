@@ -1,0 +1,16 @@
+package dev.roost.rules.model;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
+/**
+ * What starts a rule; in a rule document the kind follows from the keys written:
+ * {@code {topic: ...}}, {@code {cron: ...}} or {@code {sun: ..., offset: ...}}.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.DEDUCTION)
+@JsonSubTypes({
+        @JsonSubTypes.Type(TopicTrigger.class),
+        @JsonSubTypes.Type(CronTrigger.class),
+        @JsonSubTypes.Type(SunTrigger.class)})
+public sealed interface Trigger permits TopicTrigger, CronTrigger, SunTrigger {
+}
