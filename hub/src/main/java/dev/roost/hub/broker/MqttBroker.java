@@ -1,0 +1,155 @@
+package dev.roost.hub.broker;
+
+import dev.roost.hub.broker.auth.AnonymousAuthenticator;
+import dev.roost.hub.broker.auth.Authenticator;
+import dev.roost.hub.broker.connection.BrokerContext;
+import dev.roost.hub.broker.connection.ShutdownSignal;
+import dev.roost.hub.broker.local.LocalClient;
+import dev.roost.hub.broker.retain.InMemoryRetainedStore;
+import dev.roost.hub.broker.retain.RetainedStore;
+import dev.roost.hub.broker.routing.Router;
+import dev.roost.hub.broker.session.InMemorySessionStore;
+import dev.roost.hub.broker.session.QueueBudget;
+import dev.roost.hub.broker.session.SessionStore;
+import dev.roost.hub.broker.stats.BrokerStats;
+import dev.roost.hub.broker.subscription.SubscriptionTree;
+import dev.roost.hub.broker.sys.SysPublisher;
+import dev.roost.hub.Version;
+import dev.roost.hub.broker.transport.MqttChannelInitializer;
+import dev.roost.hub.broker.transport.Transport;
+import dev.roost.hub.broker.transport.WebSocketFraming;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * The MQTT broker: listeners, the shared stores and the in-process client API. All broker state lives on
+ * one event loop thread (like Mosquitto's single thread, without locks); the listeners accept on another.
+ */
+public final class MqttBroker implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(MqttBroker.class);
+
+    private final BrokerConfig config;
+    private final Transport transport = Transport.best();
+    private final EventLoopGroup acceptGroup = transport.newGroup(1);
+    private final EventLoopGroup brokerGroup = transport.newGroup(1);
+    private final EventLoop brokerLoop = brokerGroup.next();
+    private final BrokerStats stats = new BrokerStats();
+    private final ShutdownSignal shutdown = new ShutdownSignal();
+    private final ChannelGroup clients = new DefaultChannelGroup("mqtt-clients", brokerLoop);
+    private final List<Channel> listeners = new ArrayList<>();
+    private final BrokerContext context;
+    private final SysPublisher sys;
+
+    public MqttBroker(BrokerConfig config) {
+        this(config, new InMemorySessionStore(), new InMemoryRetainedStore(),
+                new AnonymousAuthenticator(config.anonymousAccess()));
+    }
+
+    public MqttBroker(BrokerConfig config, SessionStore sessions, RetainedStore retained,
+                      Authenticator authenticator) {
+        this.config = config;
+        Router router = new Router(new SubscriptionTree(), retained, stats, PooledByteBufAllocator.DEFAULT);
+        this.context = new BrokerContext(config, router, sessions, new QueueBudget(config.maxQueuedBytes()), stats,
+                authenticator, shutdown);
+        this.sys = new SysPublisher(router, stats, context.budget(), Version.current());
+        sys.start(brokerLoop, config.sysInterval());
+    }
+
+    /** Listens for MQTT over TCP; port 0 picks a free port. Returns the bound address. */
+    public InetSocketAddress start(String host, int port) {
+        return listen(host, port, null, "mqtt");
+    }
+
+    /** Listens for MQTT over WebSocket on path {@code /mqtt}; port 0 picks a free port. */
+    public InetSocketAddress startWebSocket(String host, int port) {
+        return listen(host, port, new WebSocketFraming("/mqtt", config.maxPacketSize() + 16), "mqtt-ws");
+    }
+
+    private InetSocketAddress listen(String host, int port, WebSocketFraming webSocket, String name) {
+        MqttChannelInitializer initializer = new MqttChannelInitializer(context, webSocket);
+        ServerBootstrap bootstrap = new ServerBootstrap()
+                .group(acceptGroup, brokerGroup)
+                .channel(transport.serverChannel())
+                .option(ChannelOption.SO_BACKLOG, 1024)
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(32 * 1024, 128 * 1024))
+                .childHandler(new io.netty.channel.ChannelInitializer<>() {
+                    @Override
+                    protected void initChannel(Channel channel) {
+                        clients.add(channel);
+                        channel.pipeline().addLast(initializer);
+                    }
+                });
+        Channel channel = bootstrap.bind(host, port).syncUninterruptibly().channel();
+        listeners.add(channel);
+        InetSocketAddress address = (InetSocketAddress) channel.localAddress();
+        log.atInfo().addKeyValue("listener", name).addKeyValue("address", address)
+                .addKeyValue("transport", transport).log("listening");
+        return address;
+    }
+
+    /** A new in-process client, for rules, devices and the web UI. */
+    public LocalClient localClient(String clientId) {
+        return new LocalClient(clientId, brokerLoop, context.router(), context.budget(), config, stats);
+    }
+
+    public BrokerStats stats() {
+        return stats;
+    }
+
+    /** Runs a read of broker state on the broker loop and waits for it, e.g. for counts in the web UI. */
+    public <T> T inspect(Function<BrokerContext, T> reader) {
+        if (brokerLoop.inEventLoop()) {
+            return reader.apply(context); // waiting on our own loop would never end
+        }
+        return brokerLoop.submit(() -> reader.apply(context)).syncUninterruptibly().getNow();
+    }
+
+    /**
+     * Stops in order: no new connections, let queued writes go out, then close every client, all within
+     * the given time.
+     */
+    public void stop(Duration grace) {
+        shutdown.begin();
+        sys.stop();
+        long deadline = System.nanoTime() + grace.toNanos();
+        for (Channel listener : listeners) {
+            listener.close().awaitUninterruptibly(remaining(deadline), TimeUnit.NANOSECONDS);
+        }
+        brokerLoop.submit(() -> clients.forEach(Channel::flush)).awaitUninterruptibly(remaining(deadline),
+                TimeUnit.NANOSECONDS);
+        clients.close().awaitUninterruptibly(remaining(deadline), TimeUnit.NANOSECONDS);
+        acceptGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+        brokerGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS)
+                .awaitUninterruptibly(remaining(deadline), TimeUnit.NANOSECONDS);
+        log.info("broker stopped");
+    }
+
+    private static long remaining(long deadline) {
+        return Math.max(0, deadline - System.nanoTime());
+    }
+
+    @Override
+    public void close() {
+        stop(Duration.ofSeconds(5));
+    }
+}

@@ -1,0 +1,401 @@
+package dev.roost.hub.broker.connection;
+
+import dev.roost.hub.broker.codec.ControlPackets;
+import dev.roost.hub.broker.codec.MalformedPacket;
+import dev.roost.hub.broker.message.Message;
+import dev.roost.hub.broker.session.ClientLink;
+import dev.roost.hub.broker.session.Session;
+import dev.roost.hub.broker.subscription.Topics;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.mqtt.MqttConnAckMessage;
+import io.netty.handler.codec.mqtt.MqttConnectMessage;
+import io.netty.handler.codec.mqtt.MqttConnectReturnCode;
+import io.netty.handler.codec.mqtt.MqttFixedHeader;
+import io.netty.handler.codec.mqtt.MqttIdentifierRejectedException;
+import io.netty.handler.codec.mqtt.MqttMessage;
+import io.netty.handler.codec.mqtt.MqttMessageBuilders;
+import io.netty.handler.codec.mqtt.MqttMessageIdVariableHeader;
+import io.netty.handler.codec.mqtt.MqttMessageType;
+import io.netty.handler.codec.mqtt.MqttPublishMessage;
+import io.netty.handler.codec.mqtt.MqttQoS;
+import io.netty.handler.codec.mqtt.MqttSubscribeMessage;
+import io.netty.handler.codec.mqtt.MqttUnacceptableProtocolVersionException;
+import io.netty.handler.codec.mqtt.MqttUnsubscribeMessage;
+import io.netty.handler.codec.mqtt.MqttVersion;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.AttributeKey;
+import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.ScheduledFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One client's network connection: receives its packets (one method per packet type) and is the
+ * {@link ClientLink} its session sends through. One instance per channel, confined to the broker loop.
+ */
+public final class MqttConnection extends ChannelInboundHandlerAdapter implements ClientLink {
+
+    private static final Logger log = LoggerFactory.getLogger(MqttConnection.class);
+    /** netty-codec-mqtt's own key for the protocol version its encoder writes. */
+    private static final AttributeKey<MqttVersion> CODEC_VERSION = AttributeKey.valueOf("NETTY_CODEC_MQTT_VERSION");
+
+    private final BrokerContext broker;
+    private final SubscribeHandler subscribeHandler;
+    private ChannelHandlerContext ctx;
+    private ScheduledFuture<?> connectDeadline;
+    private Session session;
+    private String clientId;
+    private Message will;
+    private boolean connected;
+    private boolean flushScheduled;
+    private final Runnable flushTask = this::flushNow;
+
+    public MqttConnection(BrokerContext broker) {
+        this.broker = broker;
+        this.subscribeHandler = new SubscribeHandler(broker);
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        long timeout = broker.config().connectTimeout().toMillis();
+        connectDeadline = ctx.executor().schedule(() -> {
+            log.atDebug().addKeyValue("remote", ctx.channel().remoteAddress()).log("no CONNECT in time, closing");
+            ctx.close();
+        }, timeout, TimeUnit.MILLISECONDS);
+        ctx.fireChannelActive();
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (msg instanceof MalformedPacket malformed) {
+            onMalformed(malformed.cause());
+            return;
+        }
+        MqttMessage message = (MqttMessage) msg;
+        try {
+            dispatch(message);
+        } finally {
+            ReferenceCountUtil.release(message);
+        }
+    }
+
+    private void dispatch(MqttMessage message) {
+        MqttMessageType type = message.fixedHeader().messageType();
+        if (!connected && type != MqttMessageType.CONNECT) {
+            violation("first packet must be CONNECT, got " + type); // [MQTT-3.1.0-1]
+            return;
+        }
+        switch (type) {
+            case CONNECT -> onConnect((MqttConnectMessage) message);
+            case PUBLISH -> onPublish((MqttPublishMessage) message);
+            case PUBACK -> session.acknowledged(packetId(message));
+            case PUBREC -> session.received(packetId(message));
+            case PUBREL -> onPubRel(packetId(message));
+            case PUBCOMP -> session.completed(packetId(message));
+            case SUBSCRIBE -> onSubscribeResult(subscribeHandler.subscribe(session, (MqttSubscribeMessage) message));
+            case UNSUBSCRIBE -> onSubscribeResult(
+                    subscribeHandler.unsubscribe(session, (MqttUnsubscribeMessage) message));
+            case PINGREQ -> writeMessage(new MqttMessage(
+                    new MqttFixedHeader(MqttMessageType.PINGRESP, false, MqttQoS.AT_MOST_ONCE, false, 0)));
+            case DISCONNECT -> onDisconnect();
+            default -> violation("a client may not send " + type);
+        }
+    }
+
+    // ---- CONNECT ----
+
+    private void onConnect(MqttConnectMessage connect) {
+        if (connected) {
+            violation("second CONNECT"); // [MQTT-3.1.0-2]
+            return;
+        }
+        connectDeadline.cancel(false);
+        ConnectCheck.Outcome outcome = ConnectCheck.check(connect, broker.config());
+        if (outcome.violation() != null) {
+            violation(outcome.violation());
+            return;
+        }
+        MqttConnectReturnCode code = outcome.code();
+        String username = connect.payload().userName();
+        if (code == MqttConnectReturnCode.CONNECTION_ACCEPTED) {
+            code = broker.authenticator().authenticate(connect.payload().clientIdentifier(), username,
+                    connect.payload().passwordInBytes(), remoteAddress());
+        }
+        if (code == MqttConnectReturnCode.CONNECTION_ACCEPTED && (broker.shutdown().stopping()
+                || broker.stats().connectedClients.get() >= broker.config().maxConnections())) {
+            code = MqttConnectReturnCode.CONNECTION_REFUSED_SERVER_UNAVAILABLE;
+        }
+        if (code != MqttConnectReturnCode.CONNECTION_ACCEPTED) {
+            refuse(code, connect.payload().clientIdentifier());
+            return;
+        }
+        accept(connect);
+    }
+
+    private void accept(MqttConnectMessage connect) {
+        boolean cleanSession = connect.variableHeader().isCleanSession();
+        clientId = connect.payload().clientIdentifier();
+        if (clientId.isEmpty()) {
+            clientId = SessionLifecycle.assignClientId(broker.sessions()); // [MQTT-3.1.3-6]
+        }
+        if (connect.variableHeader().isWillFlag()) {
+            will = Message.of(connect.payload().willTopic(), connect.payload().willMessageInBytes(),
+                    connect.variableHeader().willQos(), connect.variableHeader().isWillRetain());
+        }
+        SessionLifecycle.Opened opened = SessionLifecycle.open(broker, clientId, cleanSession);
+        session = opened.session();
+        connected = true;
+        broker.stats().connectedClients.incrementAndGet();
+        broker.stats().connectionsTotal.increment();
+        installKeepAlive(connect.variableHeader().keepAliveTimeSeconds());
+        writeMessage(connAck(MqttConnectReturnCode.CONNECTION_ACCEPTED, opened.present()));
+        log.atInfo().addKeyValue("clientId", clientId).addKeyValue("remote", ctx.channel().remoteAddress())
+                .addKeyValue("clean", cleanSession).addKeyValue("sessionPresent", opened.present())
+                .log("client connected");
+        session.attach(this);
+    }
+
+    private void refuse(MqttConnectReturnCode code, String requestedId) {
+        log.atInfo().addKeyValue("clientId", requestedId).addKeyValue("remote", ctx.channel().remoteAddress())
+                .addKeyValue("code", code).log("connection refused");
+        // A refusal always says "no session present" [MQTT-3.2.2-4], then closes [MQTT-3.2.2-5].
+        ctx.writeAndFlush(connAck(code, false)).addListener(f -> ctx.close());
+    }
+
+    private static MqttConnAckMessage connAck(MqttConnectReturnCode code, boolean sessionPresent) {
+        return MqttMessageBuilders.connAck().returnCode(code).sessionPresent(sessionPresent).build();
+    }
+
+    /** The keepalive is enforced at one and a half times the client's value [MQTT-3.1.2-24]. */
+    private void installKeepAlive(int seconds) {
+        if (seconds > 0) {
+            ctx.pipeline().addFirst("keepalive",
+                    new IdleStateHandler(seconds * 1500L, 0, 0, TimeUnit.MILLISECONDS));
+        }
+    }
+
+    // ---- PUBLISH and its acknowledgements ----
+
+    private void onPublish(MqttPublishMessage publish) {
+        broker.stats().messagesReceived.increment();
+        String topic = publish.variableHeader().topicName();
+        int qos = publish.fixedHeader().qosLevel().value();
+        int packetId = publish.variableHeader().packetId();
+        String problem = Topics.checkName(topic,
+                broker.config().maxTopicBytes(), broker.config().maxTopicLevels());
+        if (problem != null) {
+            violation("PUBLISH topic: " + problem);
+            return;
+        }
+        if (qos > 0 && broker.budget().exhausted()) {
+            // Refuse before acknowledging: a message once acknowledged must never be lost.
+            broker.stats().publishesRefused.increment();
+            log.atWarn().addKeyValue("clientId", clientId).log("queue memory full, refusing QoS>0 publisher");
+            ctx.close();
+            return;
+        }
+        boolean fresh = qos < 2 || session.markQos2Received(packetId);
+        if (fresh) {
+            route(topic, publish, qos);
+        }
+        if (qos == 1) {
+            write(ControlPackets.pubAck(alloc(), packetId));
+        } else if (qos == 2) {
+            write(ControlPackets.pubRec(alloc(), packetId)); // again for a duplicate [MQTT-4.3.3-2]
+        }
+    }
+
+    private void route(String topic, MqttPublishMessage publish, int qos) {
+        if (topic.startsWith("$")) {
+            broker.stats().publishesDenied.increment();
+            log.atWarn().addKeyValue("clientId", clientId).addKeyValue("topic", topic)
+                    .log("clients may not publish to $ topics; message dropped");
+            return;
+        }
+        byte[] payload = ByteBufUtil.getBytes(publish.payload());
+        broker.router().publish(Message.of(topic, payload, qos, publish.fixedHeader().isRetain()));
+    }
+
+    private void onPubRel(int packetId) {
+        session.releaseQos2(packetId);
+        write(ControlPackets.pubComp(alloc(), packetId)); // even for an unknown id [MQTT-4.3.3-2]
+    }
+
+    // ---- SUBSCRIBE / UNSUBSCRIBE ----
+
+    private void onSubscribeResult(SubscribeHandler.Result result) {
+        if (result.violation() != null) {
+            violation(result.violation());
+            return;
+        }
+        writeMessage(result.reply());
+        result.afterReply().run();
+    }
+
+    // ---- DISCONNECT, close and failures ----
+
+    private void onDisconnect() {
+        will = null; // [MQTT-3.14.4-3]
+        ctx.close();
+    }
+
+    private void onMalformed(Throwable cause) {
+        broker.stats().protocolViolations.increment();
+        if (!connected && cause instanceof MqttUnacceptableProtocolVersionException
+                && isMqttProtocolName(cause.getMessage())) {
+            ctx.channel().attr(CODEC_VERSION).set(MqttVersion.MQTT_3_1_1);
+            refuse(MqttConnectReturnCode.CONNECTION_REFUSED_UNACCEPTABLE_PROTOCOL_VERSION, null); // [MQTT-3.1.2-2]
+            return;
+        }
+        if (!connected && cause instanceof MqttIdentifierRejectedException) {
+            refuse(MqttConnectReturnCode.CONNECTION_REFUSED_IDENTIFIER_REJECTED, null);
+            return;
+        }
+        String reason = cause instanceof TooLongFrameException
+                ? "packet larger than " + broker.config().maxPacketSize() + " bytes"
+                : "malformed packet: " + cause.getMessage();
+        closeForViolation(reason);
+    }
+
+    /**
+     * netty reports a wrong protocol name and a wrong level alike. Only an unknown level of a known protocol
+     * name gets CONNACK 1; any other name is not MQTT at all and is closed without answer [MQTT-3.1.2-1].
+     */
+    private static boolean isMqttProtocolName(String message) {
+        return message != null && (message.startsWith("MQTT ") || message.startsWith("MQIsdp "));
+    }
+
+    private void violation(String reason) {
+        broker.stats().protocolViolations.increment();
+        closeForViolation(reason);
+    }
+
+    private void closeForViolation(String reason) {
+        log.atWarn().addKeyValue("clientId", clientId).addKeyValue("remote", ctx.channel().remoteAddress())
+                .addKeyValue("reason", reason).log("protocol violation, closing connection");
+        ctx.close(); // the will, if any, is published on close [MQTT-3.1.2-8]
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        if (evt instanceof IdleStateEvent) {
+            log.atInfo().addKeyValue("clientId", clientId).log("keepalive expired, closing connection");
+            ctx.close();
+            return;
+        }
+        ctx.fireUserEventTriggered(evt);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (cause instanceof IOException) {
+            log.atDebug().addKeyValue("clientId", clientId).log("connection error: {}", cause.getMessage());
+        } else {
+            log.atError().addKeyValue("clientId", clientId).setCause(cause).log("unexpected error, closing");
+        }
+        ctx.close();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        if (connectDeadline != null) {
+            connectDeadline.cancel(false);
+        }
+        if (!connected) {
+            return;
+        }
+        connected = false;
+        broker.stats().connectedClients.decrementAndGet();
+        if (will != null && !broker.shutdown().stopping()) {
+            broker.stats().willsPublished.increment();
+            broker.router().publish(will);
+        }
+        SessionLifecycle.close(broker, session, this);
+        log.atInfo().addKeyValue("clientId", clientId).log("client disconnected");
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        boolean writable = ctx.channel().isWritable();
+        // A client that does not read its acknowledgements is not read from either.
+        ctx.channel().config().setAutoRead(writable);
+        if (writable && session != null && session.link() == this) {
+            session.drain();
+        }
+        ctx.fireChannelWritabilityChanged();
+    }
+
+    // ---- ClientLink ----
+
+    @Override
+    public boolean writable() {
+        return ctx.channel().isWritable();
+    }
+
+    @Override
+    public ByteBufAllocator alloc() {
+        return ctx.alloc();
+    }
+
+    @Override
+    public void write(ByteBuf packet) {
+        ctx.write(packet, ctx.voidPromise());
+        scheduleFlush();
+    }
+
+    @Override
+    public void writePubRel(int packetId) {
+        write(ControlPackets.pubRel(alloc(), packetId));
+    }
+
+    @Override
+    public void close() {
+        ctx.close();
+    }
+
+    private void writeMessage(MqttMessage message) {
+        ctx.write(message, ctx.voidPromise());
+        scheduleFlush();
+    }
+
+    /** Writes made while the event loop handles a burst of reads go out in one flush afterwards. */
+    private void scheduleFlush() {
+        if (!flushScheduled) {
+            flushScheduled = true;
+            ctx.executor().execute(flushTask);
+        }
+    }
+
+    private void flushNow() {
+        flushScheduled = false;
+        ctx.flush();
+    }
+
+    private InetAddress remoteAddress() {
+        return ctx.channel().remoteAddress() instanceof InetSocketAddress address ? address.getAddress() : null;
+    }
+
+    private static int packetId(MqttMessage message) {
+        return ((MqttMessageIdVariableHeader) message.variableHeader()).messageId();
+    }
+
+    public String clientId() {
+        return clientId;
+    }
+}

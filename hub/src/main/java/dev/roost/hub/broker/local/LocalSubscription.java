@@ -1,0 +1,37 @@
+package dev.roost.hub.broker.local;
+
+import dev.roost.hub.broker.message.Delivery;
+import dev.roost.hub.broker.message.Message;
+import dev.roost.hub.broker.subscription.Subscriber;
+
+import java.util.concurrent.Executor;
+
+/** One in-process subscription; cancelling it removes it from the broker. */
+public final class LocalSubscription implements Subscriber {
+
+    private final LocalClient owner;
+    private final String filter;
+    private final MessageListener listener;
+    private final Executor callbacks;
+
+    LocalSubscription(LocalClient owner, String filter, MessageListener listener, Executor callbacks) {
+        this.owner = owner;
+        this.filter = filter;
+        this.listener = listener;
+        this.callbacks = callbacks;
+    }
+
+    public String filter() {
+        return filter;
+    }
+
+    public void cancel() {
+        owner.unsubscribe(this);
+    }
+
+    @Override
+    public void deliver(Delivery delivery, int qos, boolean retainFlag) {
+        Message message = delivery.message();
+        callbacks.execute(() -> listener.onMessage(message.topic(), message.payload(), retainFlag));
+    }
+}

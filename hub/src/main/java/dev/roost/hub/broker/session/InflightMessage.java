@@ -1,0 +1,22 @@
+package dev.roost.hub.broker.session;
+
+import dev.roost.hub.broker.message.Message;
+
+/**
+ * An outgoing QoS 1/2 message sent but not yet fully acknowledged. Mutable only in its phase, on the
+ * broker loop.
+ */
+final class InflightMessage {
+
+    final Message message;
+    final int qos;
+    final boolean retainFlag;
+    /** True once PUBREC arrived and PUBREL was sent: only PUBCOMP is missing. */
+    boolean released;
+
+    InflightMessage(Message message, int qos, boolean retainFlag) {
+        this.message = message;
+        this.qos = qos;
+        this.retainFlag = retainFlag;
+    }
+}

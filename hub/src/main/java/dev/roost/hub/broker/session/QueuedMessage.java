@@ -1,0 +1,7 @@
+package dev.roost.hub.broker.session;
+
+import dev.roost.hub.broker.message.Message;
+
+/** A QoS 1/2 message waiting for room in the client's in-flight window (or for the client to return). */
+record QueuedMessage(Message message, int qos, boolean retainFlag) {
+}

@@ -1,0 +1,232 @@
+package dev.roost.hub.broker.session;
+
+import dev.roost.hub.broker.message.Delivery;
+import dev.roost.hub.broker.message.Message;
+import dev.roost.hub.broker.message.PublishEncoder;
+import dev.roost.hub.broker.stats.BrokerStats;
+import dev.roost.hub.broker.subscription.Subscriber;
+import io.netty.buffer.ByteBuf;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The state the broker keeps for one client id: subscriptions, outgoing QoS 1/2 messages in flight and
+ * queued, and incoming QoS 2 packet ids awaiting PUBREL. It outlives connections when the client asked for
+ * a persistent session. Confined to the broker's event loop.
+ */
+public final class Session implements Subscriber {
+
+    private static final Logger log = LoggerFactory.getLogger(Session.class);
+
+    private final String clientId;
+    private final boolean clean;
+    private final int maxInflight;
+    private final int maxQueued;
+    private final QueueBudget budget;
+    private final BrokerStats stats;
+
+    private final Map<String, Integer> subscriptions = new LinkedHashMap<>();
+    /** Insertion order is send order, which is also the order of re-sending [MQTT-4.6.0-1]. */
+    private final LinkedHashMap<Integer, InflightMessage> inflight = new LinkedHashMap<>();
+    private final ArrayDeque<QueuedMessage> queue = new ArrayDeque<>();
+    private final Set<Integer> awaitingPubRel = new HashSet<>();
+    private int lastPacketId;
+    private long queueOverflows;
+    private ClientLink link;
+
+    public Session(String clientId, boolean clean, int maxInflight, int maxQueued, QueueBudget budget,
+                   BrokerStats stats) {
+        this.clientId = clientId;
+        this.clean = clean;
+        this.maxInflight = maxInflight;
+        this.maxQueued = maxQueued;
+        this.budget = budget;
+        this.stats = stats;
+    }
+
+    public String clientId() {
+        return clientId;
+    }
+
+    public boolean isClean() {
+        return clean;
+    }
+
+    public ClientLink link() {
+        return link;
+    }
+
+    /** Binds the session to a new connection and re-sends what was left unacknowledged [MQTT-4.4.0-1]. */
+    public void attach(ClientLink newLink) {
+        this.link = newLink;
+        for (Map.Entry<Integer, InflightMessage> entry : inflight.entrySet()) {
+            InflightMessage m = entry.getValue();
+            if (m.released) {
+                newLink.writePubRel(entry.getKey());
+            } else {
+                newLink.write(PublishEncoder.encode(newLink.alloc(), m.message, m.qos, m.retainFlag, true,
+                        entry.getKey()));
+            }
+        }
+        drain();
+    }
+
+    public void detach() {
+        this.link = null;
+    }
+
+    // ---- subscriptions, as the client asked for them; the tree holds the routing copy ----
+
+    public Map<String, Integer> subscriptions() {
+        return Collections.unmodifiableMap(subscriptions);
+    }
+
+    public void addSubscription(String filter, int qos) {
+        subscriptions.put(filter, qos);
+    }
+
+    public boolean removeSubscription(String filter) {
+        return subscriptions.remove(filter) != null;
+    }
+
+    // ---- incoming QoS 2: the packet ids received but not yet released ----
+
+    /** Records a QoS 2 packet id; false when it was already there, i.e. the PUBLISH is a re-delivery. */
+    public boolean markQos2Received(int packetId) {
+        return awaitingPubRel.add(packetId);
+    }
+
+    public void releaseQos2(int packetId) {
+        awaitingPubRel.remove(packetId);
+    }
+
+    // ---- outgoing ----
+
+    @Override
+    public void deliver(Delivery delivery, int qos, boolean retainFlag) {
+        if (qos == 0) {
+            deliverQos0(delivery, retainFlag);
+            return;
+        }
+        Message message = delivery.message();
+        if (link != null && link.writable() && queue.isEmpty() && inflight.size() < maxInflight) {
+            send(message, qos, retainFlag);
+        } else {
+            enqueue(new QueuedMessage(message, qos, retainFlag));
+        }
+    }
+
+    private void deliverQos0(Delivery delivery, boolean retainFlag) {
+        if (link == null) {
+            return; // QoS 0 messages are not kept for offline clients
+        }
+        if (!link.writable()) {
+            stats.qos0Drops.increment();
+            return;
+        }
+        ByteBuf packet = retainFlag
+                ? PublishEncoder.encode(link.alloc(), delivery.message(), 0, true, false, 0)
+                : delivery.sharedQos0Packet();
+        link.write(packet);
+        stats.messagesSent.increment();
+    }
+
+    private void enqueue(QueuedMessage queued) {
+        if (queue.size() >= maxQueued) {
+            QueuedMessage oldest = queue.poll();
+            budget.giveBack(oldest.message().weight());
+            stats.queueOverflowDrops.increment();
+            if (queueOverflows++ % 1000 == 0) {
+                log.atWarn().addKeyValue("clientId", clientId).addKeyValue("dropped", queueOverflows)
+                        .log("client queue full, oldest message dropped");
+            }
+        }
+        queue.add(queued);
+        budget.take(queued.message().weight());
+    }
+
+    private void send(Message message, int qos, boolean retainFlag) {
+        int packetId = nextPacketId();
+        inflight.put(packetId, new InflightMessage(message, qos, retainFlag));
+        link.write(PublishEncoder.encode(link.alloc(), message, qos, retainFlag, false, packetId));
+        stats.messagesSent.increment();
+    }
+
+    /** Moves queued messages into the in-flight window while the client can take them. */
+    public void drain() {
+        while (link != null && link.writable() && inflight.size() < maxInflight && !queue.isEmpty()) {
+            QueuedMessage next = queue.poll();
+            budget.giveBack(next.message().weight());
+            send(next.message(), next.qos(), next.retainFlag());
+        }
+    }
+
+    /** PUBACK for a QoS 1 message. */
+    public void acknowledged(int packetId) {
+        InflightMessage m = inflight.get(packetId);
+        if (m != null && m.qos == 1) {
+            inflight.remove(packetId);
+            drain();
+        }
+    }
+
+    /** PUBREC for a QoS 2 message: from now on only PUBREL is re-sent [MQTT-4.3.3-1]. */
+    public void received(int packetId) {
+        InflightMessage m = inflight.get(packetId);
+        if (m != null && m.qos == 2) {
+            m.released = true;
+        }
+        if (link != null) {
+            link.writePubRel(packetId);
+        }
+    }
+
+    /** PUBCOMP for a QoS 2 message. */
+    public void completed(int packetId) {
+        InflightMessage m = inflight.get(packetId);
+        if (m != null && m.qos == 2 && m.released) {
+            inflight.remove(packetId);
+            drain();
+        }
+    }
+
+    /** Never reuses an id still in flight [MQTT-2.3.1-2]; the window is far below 65,535. */
+    private int nextPacketId() {
+        do {
+            lastPacketId = lastPacketId == 65535 ? 1 : lastPacketId + 1;
+        } while (inflight.containsKey(lastPacketId));
+        return lastPacketId;
+    }
+
+    /** Releases what the session holds, when it ends. */
+    public void discard() {
+        for (QueuedMessage q : queue) {
+            budget.giveBack(q.message().weight());
+        }
+        queue.clear();
+        inflight.clear();
+        awaitingPubRel.clear();
+        subscriptions.clear();
+    }
+
+    public int queuedCount() {
+        return queue.size();
+    }
+
+    public int inflightCount() {
+        return inflight.size();
+    }
+
+    /** Inflight ids in send order, for tests and diagnostics. */
+    public Iterator<Integer> inflightIds() {
+        return Collections.unmodifiableSet(inflight.keySet()).iterator();
+    }
+}

@@ -1,0 +1,45 @@
+package dev.roost.hub.broker.transport;
+
+import dev.roost.hub.broker.codec.DecodeFailureGuard;
+import dev.roost.hub.broker.connection.BrokerContext;
+import dev.roost.hub.broker.connection.MqttConnection;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.mqtt.MqttDecoder;
+import io.netty.handler.codec.mqtt.MqttEncoder;
+
+/**
+ * The life of a packet, in order: bytes are counted, decoded (the maximum packet size is enforced from the
+ * fixed header, before the body is buffered), failed decodes are caught, and the connection handles the
+ * rest. The keepalive handler is added in front once CONNECT sets the interval.
+ */
+public final class MqttChannelInitializer extends ChannelInitializer<Channel> {
+
+    /** netty's limit for MQTT 3.1 client ids, which the 3.1 specification caps at 23 characters. */
+    private static final int MQTT31_MAX_CLIENT_ID = 23;
+
+    private final BrokerContext broker;
+    private final TrafficCounter traffic;
+    private final WebSocketFraming webSocket;
+
+    /** @param webSocket null for plain TCP; the HTTP upgrade and framing to put in front otherwise */
+    public MqttChannelInitializer(BrokerContext broker, WebSocketFraming webSocket) {
+        this.broker = broker;
+        this.traffic = new TrafficCounter(broker.stats());
+        this.webSocket = webSocket;
+    }
+
+    @Override
+    protected void initChannel(Channel channel) {
+        ChannelPipeline pipeline = channel.pipeline();
+        if (webSocket != null) {
+            webSocket.addTo(pipeline);
+        }
+        pipeline.addLast("traffic", traffic);
+        pipeline.addLast("decoder", new MqttDecoder(broker.config().maxPacketSize(), MQTT31_MAX_CLIENT_ID));
+        pipeline.addLast("encoder", MqttEncoder.INSTANCE);
+        pipeline.addLast("decode-failure-guard", DecodeFailureGuard.INSTANCE);
+        pipeline.addLast("connection", new MqttConnection(broker));
+    }
+}

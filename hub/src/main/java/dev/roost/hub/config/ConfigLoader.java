@@ -1,0 +1,69 @@
+package dev.roost.hub.config;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.stream.Collectors;
+
+/** Reads the YAML config file; every error names the file, the line and the key. */
+public final class ConfigLoader {
+
+    /** A config file that cannot be used; the message is meant for the user as it is. */
+    public static final class ConfigException extends Exception {
+        public ConfigException(String message) {
+            super(message);
+        }
+    }
+
+    private final ObjectMapper yaml = YAMLMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+            .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
+            .build();
+
+    public HubConfig load(Path file) throws ConfigException {
+        if (file == null) {
+            return HubConfig.defaults();
+        }
+        try {
+            HubConfig config = yaml.readValue(file.toFile(), HubConfig.class);
+            return config != null ? config : HubConfig.defaults();
+        } catch (NoSuchFileException | java.io.FileNotFoundException e) {
+            throw new ConfigException(file + ": file not found");
+        } catch (JsonProcessingException e) {
+            throw new ConfigException(describe(file, e));
+        } catch (IOException e) {
+            throw new ConfigException(file + ": cannot read: " + e.getMessage());
+        }
+    }
+
+    private static String describe(Path file, JsonProcessingException e) {
+        JsonLocation where = e.getLocation();
+        String position = where != null ? ":" + where.getLineNr() + ":" + where.getColumnNr() : "";
+        String key = e instanceof JsonMappingException mapping ? path(mapping) : "";
+        String reason;
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            reason = "unknown key '" + unknown.getPropertyName() + "'";
+        } else if (e.getCause() instanceof IllegalArgumentException invalid) {
+            reason = invalid.getMessage();
+        } else {
+            reason = e.getOriginalMessage().lines().findFirst().orElse("invalid value");
+        }
+        return file + position + (key.isEmpty() ? "" : ": " + key) + ": " + reason;
+    }
+
+    private static String path(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining("."));
+    }
+}

@@ -1,0 +1,77 @@
+package dev.roost.hub.config;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.roost.hub.broker.BrokerConfig;
+import dev.roost.hub.broker.auth.AnonymousAccess;
+
+import java.time.Duration;
+
+/**
+ * The {@code mqtt:} section: listeners and the broker's limits, each optional, each range-checked so a typo
+ * is reported at start instead of surfacing as a strange failure later.
+ */
+public record MqttSettings(String host, int port, int websocketPort, BrokerConfig broker) {
+
+    private static final BrokerConfig DEFAULTS = BrokerConfig.defaults();
+
+    @JsonCreator
+    public MqttSettings(@JsonProperty("host") String host,
+                        @JsonProperty("port") Integer port,
+                        @JsonProperty("websocketPort") Integer websocketPort,
+                        @JsonProperty("maxPacketSize") Integer maxPacketSize,
+                        @JsonProperty("connectTimeoutSeconds") Integer connectTimeoutSeconds,
+                        @JsonProperty("maxInflight") Integer maxInflight,
+                        @JsonProperty("maxQueuedMessages") Integer maxQueuedMessages,
+                        @JsonProperty("maxQueuedBytes") Long maxQueuedBytes,
+                        @JsonProperty("maxTopicBytes") Integer maxTopicBytes,
+                        @JsonProperty("maxTopicLevels") Integer maxTopicLevels,
+                        @JsonProperty("maxSubscriptionsPerClient") Integer maxSubscriptionsPerClient,
+                        @JsonProperty("maxKeepAlive") Integer maxKeepAlive,
+                        @JsonProperty("allowZeroKeepAlive") Boolean allowZeroKeepAlive,
+                        @JsonProperty("anonymous") AnonymousAccess anonymous,
+                        @JsonProperty("maxConnections") Integer maxConnections) {
+        this(host != null ? host : "0.0.0.0",
+                port != null ? Ranges.port("mqtt.port", port) : 1883,
+                websocketPort != null ? Ranges.port("mqtt.websocketPort", websocketPort) : 8083,
+                BrokerConfig.builder()
+                        .maxPacketSize(maxPacketSize != null
+                                ? Ranges.between("mqtt.maxPacketSize", maxPacketSize, 64, 268_435_455)
+                                : DEFAULTS.maxPacketSize())
+                        .connectTimeout(connectTimeoutSeconds != null
+                                ? Duration.ofSeconds(Ranges.between("mqtt.connectTimeoutSeconds",
+                                        connectTimeoutSeconds, 1, 3600))
+                                : DEFAULTS.connectTimeout())
+                        .maxInflight(maxInflight != null
+                                ? Ranges.between("mqtt.maxInflight", maxInflight, 1, 65535) : DEFAULTS.maxInflight())
+                        .maxQueuedMessages(maxQueuedMessages != null
+                                ? Ranges.between("mqtt.maxQueuedMessages", maxQueuedMessages, 0, 10_000_000)
+                                : DEFAULTS.maxQueuedMessages())
+                        .maxQueuedBytes(maxQueuedBytes != null
+                                ? Ranges.between("mqtt.maxQueuedBytes", maxQueuedBytes, 1024L, Long.MAX_VALUE)
+                                : DEFAULTS.maxQueuedBytes())
+                        .maxTopicBytes(maxTopicBytes != null
+                                ? Ranges.between("mqtt.maxTopicBytes", maxTopicBytes, 1, 65535)
+                                : DEFAULTS.maxTopicBytes())
+                        .maxTopicLevels(maxTopicLevels != null
+                                ? Ranges.between("mqtt.maxTopicLevels", maxTopicLevels, 1, 65535)
+                                : DEFAULTS.maxTopicLevels())
+                        .maxSubscriptionsPerClient(maxSubscriptionsPerClient != null
+                                ? Ranges.between("mqtt.maxSubscriptionsPerClient", maxSubscriptionsPerClient, 1,
+                                        1_000_000)
+                                : DEFAULTS.maxSubscriptionsPerClient())
+                        .maxKeepAlive(maxKeepAlive != null
+                                ? Ranges.between("mqtt.maxKeepAlive", maxKeepAlive, 0, 65535) : 0)
+                        .allowZeroKeepAlive(allowZeroKeepAlive == null || allowZeroKeepAlive)
+                        .anonymousAccess(anonymous != null ? anonymous : DEFAULTS.anonymousAccess())
+                        .maxConnections(maxConnections != null
+                                ? Ranges.between("mqtt.maxConnections", maxConnections, 1, 1_000_000)
+                                : DEFAULTS.maxConnections())
+                        .build());
+    }
+
+    public static MqttSettings defaults() {
+        return new MqttSettings(null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null);
+    }
+}

@@ -1,0 +1,76 @@
+package dev.roost.hub.broker.subscription;
+
+import dev.roost.hub.broker.message.Delivery;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SubscriptionTreeTest {
+
+    private static Subscriber subscriber() {
+        return (Delivery delivery, int qos, boolean retainFlag) -> { };
+    }
+
+    @Test
+    void matchesExactPlusAndHashFilters() {
+        SubscriptionTree tree = new SubscriptionTree();
+        Subscriber exact = subscriber();
+        Subscriber plus = subscriber();
+        Subscriber hash = subscriber();
+        Subscriber other = subscriber();
+        tree.subscribe("a/b/c", exact, 0);
+        tree.subscribe("a/+/c", plus, 1);
+        tree.subscribe("a/#", hash, 2);
+        tree.subscribe("x/#", other, 2);
+
+        assertThat(tree.match("a/b/c")).containsOnlyKeys(exact, plus, hash);
+        assertThat(tree.match("a")).containsOnlyKeys(hash); // "#" includes the parent level
+        assertThat(tree.match("a/b")).containsOnlyKeys(hash);
+    }
+
+    @Test
+    void oneSubscriberWithOverlappingFiltersGetsTheHighestQos() {
+        SubscriptionTree tree = new SubscriptionTree();
+        Subscriber s = subscriber();
+        tree.subscribe("#", s, 0);
+        tree.subscribe("a/+", s, 2);
+        tree.subscribe("a/b", s, 1);
+        assertThat(tree.match("a/b")).containsEntry(s, 2).hasSize(1);
+    }
+
+    @Test
+    void dollarTopicsAreNotMatchedByLeadingWildcards() {
+        SubscriptionTree tree = new SubscriptionTree();
+        Subscriber all = subscriber();
+        Subscriber plus = subscriber();
+        Subscriber sys = subscriber();
+        tree.subscribe("#", all, 0);
+        tree.subscribe("+/broker/uptime", plus, 0);
+        tree.subscribe("$SYS/#", sys, 0);
+        assertThat(tree.match("$SYS/broker/uptime")).containsOnlyKeys(sys);
+    }
+
+    @Test
+    void emptyLevelsAreLevels() {
+        SubscriptionTree tree = new SubscriptionTree();
+        Subscriber s = subscriber();
+        tree.subscribe("a//c", s, 0);
+        tree.subscribe("+/+", s, 0);
+        assertThat(tree.match("a//c")).containsOnlyKeys(s);
+        assertThat(tree.match("/x")).containsOnlyKeys(s);
+    }
+
+    @Test
+    void resubscribingReplacesAndUnsubscribePrunes() {
+        SubscriptionTree tree = new SubscriptionTree();
+        Subscriber s = subscriber();
+        assertThat(tree.subscribe("a/b", s, 0)).isFalse();
+        assertThat(tree.subscribe("a/b", s, 2)).isTrue();
+        assertThat(tree.size()).isEqualTo(1);
+        assertThat(tree.match("a/b")).containsEntry(s, 2);
+        assertThat(tree.unsubscribe("a/b", s)).isTrue();
+        assertThat(tree.unsubscribe("a/b", s)).isFalse();
+        assertThat(tree.size()).isZero();
+        assertThat(tree.match("a/b")).isEmpty();
+    }
+}
