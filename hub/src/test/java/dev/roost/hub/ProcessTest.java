@@ -7,7 +7,6 @@ import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -88,9 +87,6 @@ class ProcessTest {
     }
 
     @Test
-    @Disabled("BUG: ConfigLoader reports the line where the enclosing mapping ends (here 4), not the key's line 3:"
-            + " Jackson buffers unknown properties of @JsonCreator records and throws after the mapping is read,"
-            + " so JsonProcessingException.getLocation() points past it")
     void unknownConfigKeyExits2NamingFileLineAndKey() throws Exception {
         Path config = temp.resolve("roost.yaml");
         Files.writeString(config, """

@@ -10,9 +10,10 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.stream.Collectors;
+import java.util.List;
 
 /** Reads the YAML config file; every error names the file, the line and the key. */
 public final class ConfigLoader {
@@ -35,21 +36,31 @@ public final class ConfigLoader {
             return HubConfig.defaults();
         }
         try {
+            if (Files.size(file) == 0) {
+                return HubConfig.defaults(); // an empty file sets nothing, so everything takes its default
+            }
             HubConfig config = yaml.readValue(file.toFile(), HubConfig.class);
             return config != null ? config : HubConfig.defaults();
         } catch (NoSuchFileException | java.io.FileNotFoundException e) {
             throw new ConfigException(file + ": file not found");
         } catch (JsonProcessingException e) {
-            throw new ConfigException(describe(file, e));
+            throw new ConfigException(describe(file, e, yaml));
         } catch (IOException e) {
             throw new ConfigException(file + ": cannot read: " + e.getMessage());
         }
     }
 
-    private static String describe(Path file, JsonProcessingException e) {
+    private static String describe(Path file, JsonProcessingException e, ObjectMapper yaml) {
         JsonLocation where = e.getLocation();
+        List<String> keyPath = e.getCause() instanceof InvalidSettingException invalid
+                ? List.of(invalid.key().split("\\."))
+                : e instanceof JsonMappingException mapping ? path(mapping) : List.of();
+        if (!keyPath.isEmpty()) {
+            JsonLocation keyLocation = KeyLocator.locate(yaml, file.toFile(), keyPath);
+            where = keyLocation != null ? keyLocation : where;
+        }
         String position = where != null ? ":" + where.getLineNr() + ":" + where.getColumnNr() : "";
-        String key = e instanceof JsonMappingException mapping ? path(mapping) : "";
+        String key = String.join(".", keyPath).replace(".[", "[");
         String reason;
         if (e instanceof UnrecognizedPropertyException unknown) {
             reason = "unknown key '" + unknown.getPropertyName() + "'";
@@ -61,9 +72,9 @@ public final class ConfigLoader {
         return file + position + (key.isEmpty() ? "" : ": " + key) + ": " + reason;
     }
 
-    private static String path(JsonMappingException e) {
+    private static List<String> path(JsonMappingException e) {
         return e.getPath().stream()
                 .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                .collect(Collectors.joining("."));
+                .toList();
     }
 }

@@ -12,14 +12,14 @@ final class Ranges {
 
     static int between(String key, int value, int min, int max) {
         if (value < min || value > max) {
-            throw new IllegalArgumentException(key + " must be between " + min + " and " + max + ", got " + value);
+            throw new InvalidSettingException(key, "must be between " + min + " and " + max + ", got " + value);
         }
         return value;
     }
 
     static long between(String key, long value, long min, long max) {
         if (value < min || value > max) {
-            throw new IllegalArgumentException(key + " must be between " + min + " and " + max + ", got " + value);
+            throw new InvalidSettingException(key, "must be between " + min + " and " + max + ", got " + value);
         }
         return value;
     }

@@ -1,0 +1,90 @@
+package dev.roost.hub.config;
+
+import dev.roost.hub.broker.auth.AnonymousAccess;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ConfigLoaderTest {
+
+    @TempDir
+    Path temp;
+
+    private Path write(String yaml) throws Exception {
+        Path file = temp.resolve("roost.yaml");
+        Files.writeString(file, yaml);
+        return file;
+    }
+
+    @Test
+    void everyKeyIsOptional() throws Exception {
+        HubConfig config = new ConfigLoader().load(write("mqtt:\n  port: 1884\n"));
+        assertThat(config.mqtt().port()).isEqualTo(1884);
+        assertThat(config.mqtt().websocketPort()).isEqualTo(8083);
+        assertThat(config.http().port()).isEqualTo(8080);
+        assertThat(config.mqtt().broker().maxPacketSize()).isEqualTo(256 * 1024);
+    }
+
+    @Test
+    void emptyFileMeansDefaults() throws Exception {
+        assertThat(new ConfigLoader().load(write(""))).isEqualTo(HubConfig.defaults());
+    }
+
+    @Test
+    void limitsAndPoliciesAreRead() throws Exception {
+        HubConfig config = new ConfigLoader().load(write("""
+                mqtt:
+                  anonymous: none
+                  maxKeepAlive: 300
+                  allowZeroKeepAlive: false
+                  maxQueuedMessages: 50
+                """));
+        assertThat(config.mqtt().broker().anonymousAccess()).isEqualTo(AnonymousAccess.NONE);
+        assertThat(config.mqtt().broker().maxKeepAlive()).isEqualTo(300);
+        assertThat(config.mqtt().broker().allowZeroKeepAlive()).isFalse();
+        assertThat(config.mqtt().broker().maxQueuedMessages()).isEqualTo(50);
+    }
+
+    @Test
+    void valueOutOfRangeNamesFileLineAndKey() throws Exception {
+        Path file = write("""
+                http:
+                  port: 8080
+                mqtt:
+                  port: 99999
+                  maxInflight: 10
+                """);
+        assertThatThrownBy(() -> new ConfigLoader().load(file))
+                .hasMessage(file + ":4:3: mqtt.port: must be between 0 and 65535, got 99999");
+    }
+
+    @Test
+    void unknownKeyNamesItsOwnLine() throws Exception {
+        Path file = write("""
+                bogus: 1
+                mqtt:
+                  port: 1
+                """);
+        assertThatThrownBy(() -> new ConfigLoader().load(file))
+                .hasMessage(file + ":1:1: bogus: unknown key 'bogus'");
+    }
+
+    @Test
+    void wrongTypeIsReported() throws Exception {
+        Path file = write("mqtt:\n  anonymous: sometimes\n");
+        assertThatThrownBy(() -> new ConfigLoader().load(file))
+                .hasMessageStartingWith(file + ":2:")
+                .hasMessageContaining("mqtt.anonymous");
+    }
+
+    @Test
+    void missingFileIsReported() {
+        Path file = temp.resolve("nope.yaml");
+        assertThatThrownBy(() -> new ConfigLoader().load(file)).hasMessage(file + ": file not found");
+    }
+}
