@@ -66,7 +66,7 @@ public final class MqttBroker implements AutoCloseable {
     public MqttBroker(BrokerConfig config, SessionStore sessions, RetainedStore retained,
                       Authenticator authenticator) {
         this.config = config;
-        Router router = new Router(new SubscriptionTree(), retained, stats, PooledByteBufAllocator.DEFAULT);
+        Router router = new Router(new SubscriptionTree(), retained, PooledByteBufAllocator.DEFAULT);
         this.context = new BrokerContext(config, router, sessions, new QueueBudget(config.maxQueuedBytes()), stats,
                 authenticator, shutdown);
         this.sys = new SysPublisher(router, stats, context.budget(), Version.current());

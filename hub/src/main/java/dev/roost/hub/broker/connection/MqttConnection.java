@@ -5,6 +5,7 @@ import dev.roost.hub.broker.codec.MalformedPacket;
 import dev.roost.hub.broker.message.Message;
 import dev.roost.hub.broker.session.ClientLink;
 import dev.roost.hub.broker.session.Session;
+import dev.roost.hub.broker.subscription.Subscriber;
 import dev.roost.hub.broker.subscription.Topics;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
@@ -49,6 +50,7 @@ public final class MqttConnection extends ChannelInboundHandlerAdapter implement
     private static final Logger log = LoggerFactory.getLogger(MqttConnection.class);
     /** netty-codec-mqtt's own key for the protocol version its encoder writes. */
     private static final AttributeKey<MqttVersion> CODEC_VERSION = AttributeKey.valueOf("NETTY_CODEC_MQTT_VERSION");
+    private static final long MAX_PAUSE_MILLIS = 1000;
 
     private final BrokerContext broker;
     private final SubscribeHandler subscribeHandler;
@@ -59,6 +61,9 @@ public final class MqttConnection extends ChannelInboundHandlerAdapter implement
     private Message will;
     private boolean connected;
     private boolean flushScheduled;
+    /** Reading paused because a subscriber of this client's messages is behind; the number tells pauses apart. */
+    private int pauseGeneration;
+    private boolean pausedForSubscribers;
     private final Runnable flushTask = this::flushNow;
 
     public MqttConnection(BrokerContext broker) {
@@ -126,6 +131,7 @@ public final class MqttConnection extends ChannelInboundHandlerAdapter implement
             return;
         }
         connectDeadline.cancel(false);
+        connectDeadline = null;
         ConnectCheck.Outcome outcome = ConnectCheck.check(connect, broker.config());
         if (outcome.violation() != null) {
             violation(outcome.violation());
@@ -229,7 +235,33 @@ public final class MqttConnection extends ChannelInboundHandlerAdapter implement
             return;
         }
         byte[] payload = ByteBufUtil.getBytes(publish.payload());
-        broker.router().publish(Message.of(topic, payload, qos, publish.fixedHeader().isRetain()));
+        Subscriber behind = broker.router().publish(Message.of(topic, payload, qos, publish.fixedHeader().isRetain()));
+        if (behind != null && !pausedForSubscribers) {
+            pauseReadingFor(behind);
+        }
+    }
+
+    /**
+     * Backpressure: stop reading this publisher until the subscriber catches up (or a second passes), the way
+     * TCP itself would slow it down, rather than queue without bound or drop what it sends.
+     */
+    private void pauseReadingFor(Subscriber behind) {
+        pausedForSubscribers = true;
+        int generation = ++pauseGeneration;
+        updateAutoRead();
+        Runnable resume = () -> {
+            if (pausedForSubscribers && generation == pauseGeneration) {
+                pausedForSubscribers = false;
+                updateAutoRead();
+            }
+        };
+        ctx.executor().schedule(resume, MAX_PAUSE_MILLIS, TimeUnit.MILLISECONDS);
+        behind.whenRelieved(resume);
+    }
+
+    /** Reads only while this client takes what is written to it and no subscriber holds it back. */
+    private void updateAutoRead() {
+        ctx.channel().config().setAutoRead(ctx.channel().isWritable() && !pausedForSubscribers);
     }
 
     private void onPubRel(int packetId) {
@@ -334,7 +366,7 @@ public final class MqttConnection extends ChannelInboundHandlerAdapter implement
     public void channelWritabilityChanged(ChannelHandlerContext ctx) {
         boolean writable = ctx.channel().isWritable();
         // A client that does not read its acknowledgements is not read from either.
-        ctx.channel().config().setAutoRead(writable);
+        updateAutoRead();
         if (writable && session != null && session.link() == this) {
             session.drain();
         }
@@ -346,6 +378,12 @@ public final class MqttConnection extends ChannelInboundHandlerAdapter implement
     @Override
     public boolean writable() {
         return ctx.channel().isWritable();
+    }
+
+    @Override
+    public long bufferedBytes() {
+        var buffer = ctx.channel().unsafe().outboundBuffer();
+        return buffer == null ? 0 : buffer.totalPendingWriteBytes();
     }
 
     @Override

@@ -3,7 +3,6 @@ package dev.roost.hub.broker.routing;
 import dev.roost.hub.broker.message.Delivery;
 import dev.roost.hub.broker.message.Message;
 import dev.roost.hub.broker.retain.RetainedStore;
-import dev.roost.hub.broker.stats.BrokerStats;
 import dev.roost.hub.broker.subscription.Subscriber;
 import dev.roost.hub.broker.subscription.SubscriptionTree;
 import io.netty.buffer.ByteBufAllocator;
@@ -19,30 +18,38 @@ public final class Router {
 
     private final SubscriptionTree subscriptions;
     private final RetainedStore retained;
-    private final BrokerStats stats;
     private final ByteBufAllocator alloc;
 
-    public Router(SubscriptionTree subscriptions, RetainedStore retained, BrokerStats stats, ByteBufAllocator alloc) {
+    public Router(SubscriptionTree subscriptions, RetainedStore retained, ByteBufAllocator alloc) {
         this.subscriptions = subscriptions;
         this.retained = retained;
-        this.stats = stats;
         this.alloc = alloc;
     }
 
-    public void publish(Message message) {
+    /**
+     * Routes one message to every matching subscriber.
+     *
+     * @return a subscriber that is falling behind, for the publisher to wait on, or null when all keep up
+     */
+    public Subscriber publish(Message message) {
         if (message.retain()) {
             retained.put(message); // empty payload deletes [MQTT-3.3.1-10]
         }
         Map<Subscriber, Integer> targets = subscriptions.match(message.topic());
         if (targets.isEmpty()) {
-            return;
+            return null;
         }
+        Subscriber behind = null;
         // Forwarded to existing subscribers with RETAIN 0 [MQTT-3.3.1-9].
         try (Delivery delivery = new Delivery(message.withRetain(false), alloc)) {
             for (Map.Entry<Subscriber, Integer> target : targets.entrySet()) {
-                target.getKey().deliver(delivery, Math.min(message.qos(), target.getValue()), false);
+                Subscriber subscriber = target.getKey();
+                if (subscriber.deliver(delivery, Math.min(message.qos(), target.getValue()), false)) {
+                    behind = subscriber;
+                }
             }
         }
+        return behind;
     }
 
     /** Sends the retained messages matching a new subscription, with RETAIN 1 [MQTT-3.3.1-6, 3.3.1-8]. */

@@ -9,6 +9,9 @@ public interface ClientLink {
     /** Whether the socket can take more bytes now; when false, QoS 1/2 messages wait in the session. */
     boolean writable();
 
+    /** Bytes written but not yet taken by the socket. */
+    long bufferedBytes();
+
     ByteBufAllocator alloc();
 
     /** Writes an encoded packet; flushing is batched by the link. */

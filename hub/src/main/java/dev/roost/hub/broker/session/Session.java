@@ -10,10 +10,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -25,6 +27,10 @@ import java.util.Set;
 public final class Session implements Subscriber {
 
     private static final Logger log = LoggerFactory.getLogger(Session.class);
+    /** QoS 0 bytes buffered for a slow client before they are dropped; fan-out shares these buffers. */
+    private static final long QOS0_BUFFER_LIMIT = 1024 * 1024;
+    /** A client that has not caught up in this long is stuck, not busy: it stops holding publishers back. */
+    private static final long STALL_NANOS = 2_000_000_000L;
 
     private final String clientId;
     private final boolean clean;
@@ -40,6 +46,8 @@ public final class Session implements Subscriber {
     private final Set<Integer> awaitingPubRel = new HashSet<>();
     private int lastPacketId;
     private long queueOverflows;
+    private long behindSince = -1;
+    private List<Runnable> reliefWaiters;
     private ClientLink link;
 
     public Session(String clientId, boolean clean, int maxInflight, int maxQueued, QueueBudget budget,
@@ -81,6 +89,7 @@ public final class Session implements Subscriber {
 
     public void detach() {
         this.link = null;
+        relieveWaiters(); // nobody waits for a client that is gone: its messages queue or drop
     }
 
     // ---- subscriptions, as the client asked for them; the tree holds the routing copy ----
@@ -111,25 +120,66 @@ public final class Session implements Subscriber {
     // ---- outgoing ----
 
     @Override
-    public void deliver(Delivery delivery, int qos, boolean retainFlag) {
+    public boolean deliver(Delivery delivery, int qos, boolean retainFlag) {
         if (qos == 0) {
             deliverQos0(delivery, retainFlag);
+        } else if (link != null && link.writable() && queue.isEmpty() && inflight.size() < maxInflight) {
+            send(delivery.message(), qos, retainFlag);
+        } else {
+            enqueue(new QueuedMessage(delivery.message(), qos, retainFlag));
+        }
+        return holdsPublishersBack();
+    }
+
+    /**
+     * Whether a connected client is falling behind: its socket is full or half its queue is used. Publishers
+     * then pause until it catches up, so a busy subscriber slows them down instead of losing messages; a
+     * client stuck for longer than {@link #STALL_NANOS} no longer holds anyone back.
+     */
+    private boolean holdsPublishersBack() {
+        if (!isBehind()) {
+            behindSince = -1;
+            return false;
+        }
+        long now = System.nanoTime();
+        if (behindSince < 0) {
+            behindSince = now;
+        }
+        return now - behindSince < STALL_NANOS;
+    }
+
+    private boolean isBehind() {
+        return link != null && (!link.writable() || queue.size() >= Math.max(1, maxQueued / 2));
+    }
+
+    @Override
+    public void whenRelieved(Runnable callback) {
+        if (!isBehind()) {
+            callback.run();
             return;
         }
-        Message message = delivery.message();
-        if (link != null && link.writable() && queue.isEmpty() && inflight.size() < maxInflight) {
-            send(message, qos, retainFlag);
-        } else {
-            enqueue(new QueuedMessage(message, qos, retainFlag));
+        if (reliefWaiters == null) {
+            reliefWaiters = new ArrayList<>(2);
         }
+        reliefWaiters.add(callback);
+    }
+
+    private void relieveWaiters() {
+        if (reliefWaiters == null || isBehind()) {
+            return;
+        }
+        List<Runnable> waiting = reliefWaiters;
+        reliefWaiters = null;
+        behindSince = -1;
+        waiting.forEach(Runnable::run);
     }
 
     private void deliverQos0(Delivery delivery, boolean retainFlag) {
         if (link == null) {
             return; // QoS 0 messages are not kept for offline clients
         }
-        if (!link.writable()) {
-            stats.qos0Drops.increment();
+        if (!link.writable() && link.bufferedBytes() > QOS0_BUFFER_LIMIT) {
+            stats.qos0Drops.increment(); // at most once: a client this far behind loses QoS 0 messages
             return;
         }
         ByteBuf packet = retainFlag
@@ -167,6 +217,7 @@ public final class Session implements Subscriber {
             budget.giveBack(next.message().weight());
             send(next.message(), next.qos(), next.retainFlag());
         }
+        relieveWaiters();
     }
 
     /** PUBACK for a QoS 1 message. */
@@ -213,6 +264,7 @@ public final class Session implements Subscriber {
         }
         queue.clear();
         inflight.clear();
+        relieveWaiters();
         awaitingPubRel.clear();
         subscriptions.clear();
     }

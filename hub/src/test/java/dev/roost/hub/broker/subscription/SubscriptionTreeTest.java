@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SubscriptionTreeTest {
 
     private static Subscriber subscriber() {
-        return (Delivery delivery, int qos, boolean retainFlag) -> { };
+        return (Delivery delivery, int qos, boolean retainFlag) -> false;
     }
 
     @Test
