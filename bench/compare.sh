@@ -17,6 +17,8 @@ SCENARIOS="fanin-qos0,fanin-qos1,fanin-qos2,fanout,latency,idle"
 OUT=""
 QUICK=0
 MOSQUITTO_EXTRA=""
+# JVM flags for Roost: by default the 64 MB heap it must run in; the systemd unit adds -XX:+UseSerialGC.
+ROOST_JAVA_OPTS=${ROOST_JAVA_OPTS:--Xmx64m}
 # Extra JVM flags for the load tool, e.g. BENCH_JAVA_OPTS="-Xmx1g".
 BENCH_JAVA_OPTS=${BENCH_JAVA_OPTS:-}
 # A last-resort bound per tool run; the tool bounds itself well below this.
@@ -161,7 +163,8 @@ start_mosquitto() { # log
 
 start_roost() { # log
     BROKER_DIR=$(mktemp -d /tmp/roost-compare-roost.XXXXXX)
-    java -Xmx64m -jar "$ROOST_JAR" --data "$BROKER_DIR" --mqtt-port 0 --http-port 0 --ws-port 0 > "$1" 2>&1 &
+    # shellcheck disable=SC2086 # the options are words on purpose
+    java $ROOST_JAVA_OPTS -jar "$ROOST_JAR" --data "$BROKER_DIR" --mqtt-port 0 --http-port 0 --ws-port 0 > "$1" 2>&1 &
     BROKER_PID=$!
     local deadline=$(( SECONDS + 60 ))
     # ports.json appears only once Roost is ready; the port is read from it because Roost chose it.

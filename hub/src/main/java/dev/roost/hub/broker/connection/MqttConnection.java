@@ -60,6 +60,8 @@ public final class MqttConnection extends ChannelInboundHandlerAdapter implement
     private String clientId;
     private Message will;
     private boolean connected;
+    /** Set once the connection is being closed; packets still in the read buffer are ignored. */
+    private boolean closing;
     private boolean flushScheduled;
     /** Reading paused because a subscriber of this client's messages is behind; the number tells pauses apart. */
     private int pauseGeneration;
@@ -89,12 +91,16 @@ public final class MqttConnection extends ChannelInboundHandlerAdapter implement
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (msg instanceof MalformedPacket malformed) {
-            onMalformed(malformed.cause());
+            if (!closing) {
+                onMalformed(malformed.cause());
+            }
             return;
         }
         MqttMessage message = (MqttMessage) msg;
         try {
-            dispatch(message);
+            if (!closing) {
+                dispatch(message);
+            }
         } finally {
             ReferenceCountUtil.release(message);
         }
@@ -131,7 +137,6 @@ public final class MqttConnection extends ChannelInboundHandlerAdapter implement
             return;
         }
         connectDeadline.cancel(false);
-        connectDeadline = null;
         ConnectCheck.Outcome outcome = ConnectCheck.check(connect, broker.config());
         if (outcome.violation() != null) {
             violation(outcome.violation());
@@ -181,6 +186,7 @@ public final class MqttConnection extends ChannelInboundHandlerAdapter implement
         log.atInfo().addKeyValue("clientId", requestedId).addKeyValue("remote", ctx.channel().remoteAddress())
                 .addKeyValue("code", code).log("connection refused");
         // A refusal always says "no session present" [MQTT-3.2.2-4], then closes [MQTT-3.2.2-5].
+        closing = true;
         ctx.writeAndFlush(connAck(code, false)).addListener(f -> ctx.close());
     }
 
@@ -284,7 +290,7 @@ public final class MqttConnection extends ChannelInboundHandlerAdapter implement
 
     private void onDisconnect() {
         will = null; // [MQTT-3.14.4-3]
-        ctx.close();
+        close();
     }
 
     private void onMalformed(Throwable cause) {
@@ -321,7 +327,7 @@ public final class MqttConnection extends ChannelInboundHandlerAdapter implement
     private void closeForViolation(String reason) {
         log.atWarn().addKeyValue("clientId", clientId).addKeyValue("remote", ctx.channel().remoteAddress())
                 .addKeyValue("reason", reason).log("protocol violation, closing connection");
-        ctx.close(); // the will, if any, is published on close [MQTT-3.1.2-8]
+        close(); // the will, if any, is published on close [MQTT-3.1.2-8]
     }
 
     @Override
@@ -404,6 +410,7 @@ public final class MqttConnection extends ChannelInboundHandlerAdapter implement
 
     @Override
     public void close() {
+        closing = true;
         ctx.close();
     }
 
