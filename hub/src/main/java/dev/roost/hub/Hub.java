@@ -2,6 +2,7 @@ package dev.roost.hub;
 
 import dev.roost.hub.broker.MqttBroker;
 import dev.roost.hub.config.HubConfig;
+import dev.roost.hub.memory.NativeHeapTrimmer;
 import dev.roost.web.HubStatus;
 import dev.roost.web.WebServer;
 import org.slf4j.Logger;
@@ -21,15 +22,19 @@ import java.time.Instant;
 public final class Hub implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Hub.class);
+    private static final long TRIM_FIRST_SECONDS = 5;
+    private static final long TRIM_INTERVAL_SECONDS = 30;
 
     private final MqttBroker broker;
     private final WebServer web;
     private final Ports ports;
+    private final NativeHeapTrimmer trimmer = new NativeHeapTrimmer();
 
     private Hub(MqttBroker broker, WebServer web, Ports ports) {
         this.broker = broker;
         this.web = web;
         this.ports = ports;
+        trimmer.start(TRIM_FIRST_SECONDS, TRIM_INTERVAL_SECONDS);
     }
 
     /**
@@ -75,6 +80,7 @@ public final class Hub implements AutoCloseable {
 
     /** Stops the web server, then the broker, within the given time. */
     public void stop(Duration grace) {
+        trimmer.close();
         web.stop();
         broker.stop(grace);
     }

@@ -19,7 +19,7 @@ import dev.roost.hub.broker.transport.MqttChannelInitializer;
 import dev.roost.hub.broker.transport.Transport;
 import dev.roost.hub.broker.transport.WebSocketFraming;
 import io.netty.bootstrap.ServerBootstrap;
-import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
@@ -66,7 +66,7 @@ public final class MqttBroker implements AutoCloseable {
     public MqttBroker(BrokerConfig config, SessionStore sessions, RetainedStore retained,
                       Authenticator authenticator) {
         this.config = config;
-        Router router = new Router(new SubscriptionTree(), retained, PooledByteBufAllocator.DEFAULT);
+        Router router = new Router(new SubscriptionTree(), retained, ByteBufAllocator.DEFAULT);
         this.context = new BrokerContext(config, router, sessions, new QueueBudget(config.maxQueuedBytes()), stats,
                 authenticator, shutdown);
         this.sys = new SysPublisher(router, stats, context.budget(), Version.current());
