@@ -6,6 +6,7 @@ import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,6 +24,11 @@ public final class BrokerFixture implements AutoCloseable {
     public BrokerFixture(BrokerConfig config) {
         broker = new MqttBroker(config);
         address = broker.start("127.0.0.1", 0);
+    }
+
+    /** A string's UTF-8 bytes, the payload form Paho wants. */
+    public static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     public MqttBroker broker() {

@@ -17,12 +17,12 @@ import java.io.InputStream;
 import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import static dev.roost.hub.broker.BrokerFixture.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -495,9 +495,5 @@ class MalformedInputTest {
         }
         assertThat(fixture.broker().stats().connectedClients.get())
                 .as("connections the broker counts once the bad one is gone").isEqualTo(1);
-    }
-
-    private static byte[] bytes(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -4,10 +4,10 @@ import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
+import static dev.roost.hub.broker.BrokerFixture.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class PublishSubscribeTest {
@@ -18,10 +18,6 @@ class PublishSubscribeTest {
     @AfterEach
     void stop() {
         fixture.close();
-    }
-
-    private static byte[] bytes(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
     }
 
     @Test

@@ -4,11 +4,11 @@ import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import static dev.roost.hub.broker.BrokerFixture.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class RetainedMessagesTest {
@@ -18,10 +18,6 @@ class RetainedMessagesTest {
     @AfterEach
     void stop() {
         fixture.close();
-    }
-
-    private static byte[] bytes(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
     }
 
     @Test
