@@ -66,6 +66,7 @@ public final class MqttConnection extends ChannelInboundHandlerAdapter implement
     /** Reading paused because a subscriber of this client's messages is behind; the number tells pauses apart. */
     private int pauseGeneration;
     private boolean pausedForSubscribers;
+    private boolean warnedAboutSystemTopics;
     private final Runnable flushTask = this::flushNow;
 
     public MqttConnection(BrokerContext broker) {
@@ -236,8 +237,11 @@ public final class MqttConnection extends ChannelInboundHandlerAdapter implement
     private void route(String topic, MqttPublishMessage publish, int qos) {
         if (topic.startsWith("$")) {
             broker.stats().publishesDenied.increment();
-            log.atWarn().addKeyValue("clientId", clientId).addKeyValue("topic", topic)
-                    .log("clients may not publish to $ topics; message dropped");
+            if (!warnedAboutSystemTopics) { // once per connection, so a chatty client cannot flood the log
+                warnedAboutSystemTopics = true;
+                log.atWarn().addKeyValue("clientId", clientId).addKeyValue("topic", topic)
+                        .log("clients may not publish to $ topics; messages dropped and counted");
+            }
             return;
         }
         byte[] payload = ByteBufUtil.getBytes(publish.payload());
