@@ -443,8 +443,4 @@ public final class MqttConnection extends ChannelInboundHandlerAdapter implement
     private static int packetId(MqttMessage message) {
         return ((MqttMessageIdVariableHeader) message.variableHeader()).messageId();
     }
-
-    public String clientId() {
-        return clientId;
-    }
 }

@@ -16,7 +16,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The in-process client API used by rules and devices: publish, subscribe with a callback, unsubscribe,
@@ -36,7 +35,6 @@ public final class LocalClient implements AutoCloseable {
     private final BrokerConfig config;
     private final BrokerStats stats;
     private final ThreadPoolExecutor callbacks;
-    private final LongAdder callbackDrops = new LongAdder();
     private final Set<LocalSubscription> subscriptions = ConcurrentHashMap.newKeySet();
 
     public LocalClient(String clientId, EventLoop loop, Router router, QueueBudget budget, BrokerConfig config,
@@ -112,15 +110,11 @@ public final class LocalClient implements AutoCloseable {
         loop.execute(() -> router.subscriptions().unsubscribe(subscription.filter(), subscription));
     }
 
-    /** Callbacks that could not be queued because the listener fell too far behind. */
-    public long droppedCallbacks() {
-        return callbackDrops.sum();
-    }
-
     private void dropCallback() {
-        callbackDrops.increment();
-        if (callbackDrops.sum() % 1000 == 1) {
-            log.atWarn().addKeyValue("clientId", clientId).addKeyValue("dropped", callbackDrops.sum())
+        stats.localCallbackDrops.increment();
+        long dropped = stats.localCallbackDrops.sum();
+        if (dropped % 1000 == 1) {
+            log.atWarn().addKeyValue("clientId", clientId).addKeyValue("dropped", dropped)
                     .log("in-process listener too slow, messages dropped");
         }
     }

@@ -13,7 +13,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -275,10 +274,5 @@ public final class Session implements Subscriber {
 
     public int inflightCount() {
         return inflight.size();
-    }
-
-    /** Inflight ids in send order, for tests and diagnostics. */
-    public Iterator<Integer> inflightIds() {
-        return Collections.unmodifiableSet(inflight.keySet()).iterator();
     }
 }

@@ -52,7 +52,8 @@ public final class SysPublisher {
         values.put("clients/total", stats.connectionsTotal.sum());
         values.put("messages/received", stats.messagesReceived.sum());
         values.put("messages/sent", stats.messagesSent.sum());
-        values.put("messages/dropped", stats.queueOverflowDrops.sum() + stats.qos0Drops.sum());
+        values.put("messages/dropped", stats.queueOverflowDrops.sum() + stats.qos0Drops.sum()
+                + stats.localCallbackDrops.sum());
         values.put("messages/refused", stats.publishesRefused.sum());
         values.put("bytes/received", stats.bytesReceived.sum());
         values.put("bytes/sent", stats.bytesSent.sum());
