@@ -3,6 +3,7 @@ package dev.roost.hub;
 import dev.roost.hub.cli.CommandLine;
 import dev.roost.hub.config.ConfigLoader;
 import dev.roost.hub.config.HubConfig;
+import io.netty.util.ResourceLeakDetector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sun.misc.Signal;
@@ -54,6 +55,11 @@ public final class Main {
 
     private static void run(CommandLine cli, HubConfig config) {
         Logger log = LoggerFactory.getLogger(Main.class);
+        if (System.getProperty("io.netty.leakDetection.level") == null) {
+            // Buffer leak sampling records a stack trace now and then on the message path; the tests keep it
+            // on (they run the broker in-process), the appliance does not pay for it.
+            ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.DISABLED);
+        }
         Hub hub;
         try {
             hub = Hub.start(config, cli.dataDir(), cli.mqttPort(), cli.wsPort(), cli.httpPort());

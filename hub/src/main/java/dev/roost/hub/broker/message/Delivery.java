@@ -4,15 +4,16 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 
 /**
- * One message on its way to all its subscribers. QoS 0 packets are identical for every subscriber, so the
- * first one encodes the packet and the others share it. Confined to the broker's event loop; the router
- * closes it once fan-out is done.
+ * One message on its way to all its subscribers, serialised once: the QoS 0 packet is identical for every
+ * subscriber and shared whole; QoS 1/2 packets differ only in their header and share the payload.
+ * Confined to the broker's event loop; the router closes it once fan-out is done.
  */
 public final class Delivery implements AutoCloseable {
 
     private final Message message;
     private final ByteBufAllocator alloc;
     private ByteBuf qos0Packet;
+    private ByteBuf payload;
 
     public Delivery(Message message, ByteBufAllocator alloc) {
         this.message = message;
@@ -31,11 +32,23 @@ public final class Delivery implements AutoCloseable {
         return qos0Packet.retainedDuplicate();
     }
 
+    /** A QoS 1/2 PUBLISH for one subscriber, sharing the payload with the others; the caller owns it. */
+    public ByteBuf packet(ByteBufAllocator channelAlloc, int qos, boolean retain, int packetId) {
+        if (payload == null) {
+            payload = alloc.ioBuffer(message.payload().length).writeBytes(message.payload());
+        }
+        return PublishEncoder.encode(channelAlloc, message, payload, qos, retain, packetId);
+    }
+
     @Override
     public void close() {
         if (qos0Packet != null) {
             qos0Packet.release();
             qos0Packet = null;
+        }
+        if (payload != null) {
+            payload.release();
+            payload = null;
         }
     }
 }

@@ -26,8 +26,14 @@ import java.util.Set;
 public final class Session implements Subscriber {
 
     private static final Logger log = LoggerFactory.getLogger(Session.class);
-    /** QoS 0 bytes buffered for a slow client before they are dropped; fan-out shares these buffers. */
-    private static final long QOS0_BUFFER_LIMIT = 1024 * 1024;
+    /**
+     * QoS 0 bytes buffered for a busy client before they are dropped. Publishers pause at 64 KiB, but what
+     * they had already sent still arrives (measured: 1 to 4 MiB with eight fast publishers); fan-out shares
+     * these buffers between subscribers.
+     */
+    private static final long QOS0_BUFFER_LIMIT = 4L * 1024 * 1024;
+    /** The QoS 0 buffer of a client that is stuck rather than busy: it holds nobody back and keeps little. */
+    private static final long QOS0_STUCK_LIMIT = 256L * 1024;
     /** A client that has not caught up in this long is stuck, not busy: it stops holding publishers back. */
     private static final long STALL_NANOS = 2_000_000_000L;
 
@@ -123,7 +129,8 @@ public final class Session implements Subscriber {
         if (qos == 0) {
             deliverQos0(delivery, retainFlag);
         } else if (link != null && link.writable() && queue.isEmpty() && inflight.size() < maxInflight) {
-            send(delivery.message(), qos, retainFlag);
+            int packetId = track(delivery.message(), qos, retainFlag);
+            link.write(delivery.packet(link.alloc(), qos, retainFlag, packetId));
         } else {
             enqueue(new QueuedMessage(delivery.message(), qos, retainFlag));
         }
@@ -131,9 +138,10 @@ public final class Session implements Subscriber {
     }
 
     /**
-     * Whether a connected client is falling behind: its socket is full or half its queue is used. Publishers
-     * then pause until it catches up, so a busy subscriber slows them down instead of losing messages; a
-     * client stuck for longer than {@link #STALL_NANOS} no longer holds anyone back.
+     * Whether a connected client is falling behind: its socket is above the high-water mark (64 KiB waiting)
+     * or half its queue is used. Publishers then pause until it catches up, so a busy subscriber slows them
+     * down instead of losing messages; a client stuck for longer than {@link #STALL_NANOS} no longer holds
+     * anyone back.
      */
     private boolean holdsPublishersBack() {
         if (!isBehind()) {
@@ -145,6 +153,10 @@ public final class Session implements Subscriber {
             behindSince = now;
         }
         return now - behindSince < STALL_NANOS;
+    }
+
+    private boolean isStuck() {
+        return behindSince >= 0 && System.nanoTime() - behindSince >= STALL_NANOS;
     }
 
     private boolean isBehind() {
@@ -163,13 +175,17 @@ public final class Session implements Subscriber {
         reliefWaiters.add(callback);
     }
 
+    /** Once the client has caught up, it counts as keeping up again and the paused publishers resume. */
     private void relieveWaiters() {
-        if (reliefWaiters == null || isBehind()) {
+        if (isBehind()) {
+            return;
+        }
+        behindSince = -1;
+        if (reliefWaiters == null) {
             return;
         }
         List<Runnable> waiting = reliefWaiters;
         reliefWaiters = null;
-        behindSince = -1;
         waiting.forEach(Runnable::run);
     }
 
@@ -177,7 +193,8 @@ public final class Session implements Subscriber {
         if (link == null) {
             return; // QoS 0 messages are not kept for offline clients
         }
-        if (!link.writable() && link.bufferedBytes() > QOS0_BUFFER_LIMIT) {
+        long limit = isStuck() ? QOS0_STUCK_LIMIT : QOS0_BUFFER_LIMIT;
+        if (!link.writable() && link.bufferedBytes() > limit) {
             stats.qos0Drops.increment(); // at most once: a client this far behind loses QoS 0 messages
             return;
         }
@@ -203,10 +220,16 @@ public final class Session implements Subscriber {
     }
 
     private void send(Message message, int qos, boolean retainFlag) {
+        int packetId = track(message, qos, retainFlag);
+        link.write(PublishEncoder.encode(link.alloc(), message, qos, retainFlag, false, packetId));
+    }
+
+    /** Puts an outgoing QoS 1/2 message in flight under a fresh packet id. */
+    private int track(Message message, int qos, boolean retainFlag) {
         int packetId = nextPacketId();
         inflight.put(packetId, new InflightMessage(message, qos, retainFlag));
-        link.write(PublishEncoder.encode(link.alloc(), message, qos, retainFlag, false, packetId));
         stats.messagesSent.increment();
+        return packetId;
     }
 
     /** Moves queued messages into the in-flight window while the client can take them. */
