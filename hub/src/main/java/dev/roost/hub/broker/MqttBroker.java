@@ -1,5 +1,6 @@
 package dev.roost.hub.broker;
 
+import dev.roost.hub.Version;
 import dev.roost.hub.broker.auth.AnonymousAuthenticator;
 import dev.roost.hub.broker.auth.Authenticator;
 import dev.roost.hub.broker.connection.BrokerContext;
@@ -14,14 +15,12 @@ import dev.roost.hub.broker.session.SessionStore;
 import dev.roost.hub.broker.stats.BrokerStats;
 import dev.roost.hub.broker.subscription.SubscriptionTree;
 import dev.roost.hub.broker.sys.SysPublisher;
-import dev.roost.hub.Version;
 import dev.roost.hub.broker.transport.MqttChannelInitializer;
 import dev.roost.hub.broker.transport.Transport;
 import dev.roost.hub.broker.transport.WebSocketFraming;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
@@ -84,7 +83,6 @@ public final class MqttBroker implements AutoCloseable {
     }
 
     private InetSocketAddress listen(String host, int port, WebSocketFraming webSocket, String name) {
-        MqttChannelInitializer initializer = new MqttChannelInitializer(context, webSocket);
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(acceptGroup, brokerGroup)
                 .channel(transport.serverChannel())
@@ -92,13 +90,7 @@ public final class MqttBroker implements AutoCloseable {
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(32 * 1024, 64 * 1024))
-                .childHandler(new io.netty.channel.ChannelInitializer<>() {
-                    @Override
-                    protected void initChannel(Channel channel) {
-                        clients.add(channel);
-                        channel.pipeline().addLast(initializer);
-                    }
-                });
+                .childHandler(new MqttChannelInitializer(context, webSocket, clients));
         Channel channel = bootstrap.bind(host, port).syncUninterruptibly().channel();
         listeners.add(channel);
         InetSocketAddress address = (InetSocketAddress) channel.localAddress();

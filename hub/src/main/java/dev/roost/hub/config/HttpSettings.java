@@ -8,7 +8,7 @@ public record HttpSettings(String host, int port) {
 
     @JsonCreator
     public HttpSettings(@JsonProperty("host") String host, @JsonProperty("port") Integer port) {
-        this(host != null ? host : "0.0.0.0", port != null ? Ranges.port("http.port", port) : 8080);
+        this(host != null ? host : "0.0.0.0", Ranges.port("http.port", port, 8080));
     }
 
     public static HttpSettings defaults() {

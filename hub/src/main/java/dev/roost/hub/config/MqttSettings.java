@@ -32,41 +32,32 @@ public record MqttSettings(String host, int port, int websocketPort, BrokerConfi
                         @JsonProperty("anonymous") AnonymousAccess anonymous,
                         @JsonProperty("maxConnections") Integer maxConnections) {
         this(host != null ? host : "0.0.0.0",
-                port != null ? Ranges.port("mqtt.port", port) : 1883,
-                websocketPort != null ? Ranges.port("mqtt.websocketPort", websocketPort) : 8083,
+                Ranges.port("mqtt.port", port, 1883),
+                Ranges.port("mqtt.websocketPort", websocketPort, 8083),
                 BrokerConfig.builder()
-                        .maxPacketSize(maxPacketSize != null
-                                ? Ranges.between("mqtt.maxPacketSize", maxPacketSize, 64, 268_435_455)
-                                : DEFAULTS.maxPacketSize())
-                        .connectTimeout(connectTimeoutSeconds != null
-                                ? Duration.ofSeconds(Ranges.between("mqtt.connectTimeoutSeconds",
-                                        connectTimeoutSeconds, 1, 3600))
-                                : DEFAULTS.connectTimeout())
-                        .maxInflight(maxInflight != null
-                                ? Ranges.between("mqtt.maxInflight", maxInflight, 1, 65535) : DEFAULTS.maxInflight())
-                        .maxQueuedMessages(maxQueuedMessages != null
-                                ? Ranges.between("mqtt.maxQueuedMessages", maxQueuedMessages, 0, 10_000_000)
-                                : DEFAULTS.maxQueuedMessages())
-                        .maxQueuedBytes(maxQueuedBytes != null
-                                ? Ranges.between("mqtt.maxQueuedBytes", maxQueuedBytes, 1024L, Long.MAX_VALUE)
-                                : DEFAULTS.maxQueuedBytes())
-                        .maxTopicBytes(maxTopicBytes != null
-                                ? Ranges.between("mqtt.maxTopicBytes", maxTopicBytes, 1, 65535)
-                                : DEFAULTS.maxTopicBytes())
-                        .maxTopicLevels(maxTopicLevels != null
-                                ? Ranges.between("mqtt.maxTopicLevels", maxTopicLevels, 1, 65535)
-                                : DEFAULTS.maxTopicLevels())
-                        .maxSubscriptionsPerClient(maxSubscriptionsPerClient != null
-                                ? Ranges.between("mqtt.maxSubscriptionsPerClient", maxSubscriptionsPerClient, 1,
-                                        1_000_000)
-                                : DEFAULTS.maxSubscriptionsPerClient())
-                        .maxKeepAlive(maxKeepAlive != null
-                                ? Ranges.between("mqtt.maxKeepAlive", maxKeepAlive, 0, 65535) : 0)
-                        .allowZeroKeepAlive(allowZeroKeepAlive == null || allowZeroKeepAlive)
+                        .maxPacketSize(Ranges.between("mqtt.maxPacketSize", maxPacketSize, 64,
+                                268_435_455, DEFAULTS.maxPacketSize()))
+                        .connectTimeout(Duration.ofSeconds(Ranges.between("mqtt.connectTimeoutSeconds",
+                                connectTimeoutSeconds, 1, 3600, (int) DEFAULTS.connectTimeout().toSeconds())))
+                        .maxInflight(Ranges.between("mqtt.maxInflight", maxInflight, 1, 65535,
+                                DEFAULTS.maxInflight()))
+                        .maxQueuedMessages(Ranges.between("mqtt.maxQueuedMessages", maxQueuedMessages, 0,
+                                10_000_000, DEFAULTS.maxQueuedMessages()))
+                        .maxQueuedBytes(Ranges.between("mqtt.maxQueuedBytes", maxQueuedBytes, 1024L,
+                                Long.MAX_VALUE, DEFAULTS.maxQueuedBytes()))
+                        .maxTopicBytes(Ranges.between("mqtt.maxTopicBytes", maxTopicBytes, 1, 65535,
+                                DEFAULTS.maxTopicBytes()))
+                        .maxTopicLevels(Ranges.between("mqtt.maxTopicLevels", maxTopicLevels, 1, 65535,
+                                DEFAULTS.maxTopicLevels()))
+                        .maxSubscriptionsPerClient(Ranges.between("mqtt.maxSubscriptionsPerClient",
+                                maxSubscriptionsPerClient, 1, 1_000_000, DEFAULTS.maxSubscriptionsPerClient()))
+                        .maxKeepAlive(Ranges.between("mqtt.maxKeepAlive", maxKeepAlive, 0, 65535,
+                                DEFAULTS.maxKeepAlive()))
+                        .allowZeroKeepAlive(allowZeroKeepAlive != null ? allowZeroKeepAlive
+                                : DEFAULTS.allowZeroKeepAlive())
                         .anonymousAccess(anonymous != null ? anonymous : DEFAULTS.anonymousAccess())
-                        .maxConnections(maxConnections != null
-                                ? Ranges.between("mqtt.maxConnections", maxConnections, 1, 1_000_000)
-                                : DEFAULTS.maxConnections())
+                        .maxConnections(Ranges.between("mqtt.maxConnections", maxConnections, 1, 1_000_000,
+                                DEFAULTS.maxConnections()))
                         .build());
     }
 

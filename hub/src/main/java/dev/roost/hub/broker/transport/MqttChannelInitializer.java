@@ -6,6 +6,7 @@ import dev.roost.hub.broker.connection.MqttConnection;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
+import io.netty.channel.group.ChannelGroup;
 import io.netty.handler.codec.mqtt.MqttDecoder;
 import io.netty.handler.codec.mqtt.MqttEncoder;
 
@@ -22,16 +23,22 @@ public final class MqttChannelInitializer extends ChannelInitializer<Channel> {
     private final BrokerContext broker;
     private final TrafficCounter traffic;
     private final WebSocketFraming webSocket;
+    private final ChannelGroup clients;
 
-    /** @param webSocket null for plain TCP; the HTTP upgrade and framing to put in front otherwise */
-    public MqttChannelInitializer(BrokerContext broker, WebSocketFraming webSocket) {
+    /**
+     * @param webSocket null for plain TCP; the HTTP upgrade and framing to put in front otherwise
+     * @param clients   every accepted connection joins it, so shutdown can flush and close them all
+     */
+    public MqttChannelInitializer(BrokerContext broker, WebSocketFraming webSocket, ChannelGroup clients) {
         this.broker = broker;
+        this.clients = clients;
         this.traffic = new TrafficCounter(broker.stats());
         this.webSocket = webSocket;
     }
 
     @Override
     protected void initChannel(Channel channel) {
+        clients.add(channel);
         ChannelPipeline pipeline = channel.pipeline();
         if (webSocket != null) {
             webSocket.addTo(pipeline);
