@@ -13,12 +13,12 @@ BENCH_JAR="$ROOT/bench/target/roost-bench.jar"
 MOSQUITTO=${MOSQUITTO:-/usr/sbin/mosquitto}
 ROUNDS=3
 BROKERS="mosquitto,roost"
-SCENARIOS="fanin-qos0,fanin-qos1,fanin-qos2,fanout,latency,idle"
+SCENARIOS="fanin-qos0,fanin-qos1,fanin-qos2,fanout,latency,latency-cold,idle"
 OUT=""
 QUICK=0
 MOSQUITTO_EXTRA=""
-# JVM flags for Roost: by default the 64 MB heap it must run in; the systemd unit adds -XX:+UseSerialGC.
-ROOST_JAVA_OPTS=${ROOST_JAVA_OPTS:--Xmx64m}
+# JVM flags for Roost: by default those of the systemd unit (systemd/roost.service), as installed on a Pi.
+ROOST_JAVA_OPTS=${ROOST_JAVA_OPTS:--Xmx64m -XX:+UseSerialGC -XX:TieredStopAtLevel=1}
 # Extra JVM flags for the load tool, e.g. BENCH_JAVA_OPTS="-Xmx1g".
 BENCH_JAVA_OPTS=${BENCH_JAVA_OPTS:-}
 # A last-resort bound per tool run; the tool bounds itself well below this.
@@ -81,10 +81,10 @@ RESULTS="$OUT/results.tsv"
 
 # scenario -> load tool arguments
 scenario_args() {
-    local quick_fanin="" quick_fanout="" quick_latency="" quick_idle="--connections 10000 --hold 10"
+    local quick_fanin="" quick_fanout="" quick_latency="" quick_cold="" quick_idle="--connections 10000 --hold 10"
     if [[ $QUICK == 1 ]]; then
         quick_fanin="--messages 2000"; quick_fanout="--messages 500"
-        quick_latency="--duration 2 --warmup 0.5"; quick_idle="--connections 1000 --hold 2"
+        quick_latency="--duration 2 --warmup 0.5"; quick_cold="--duration 2"; quick_idle="--connections 1000 --hold 2"
     fi
     case "$1" in
         fanin-qos0) echo "fanin --qos 0 $quick_fanin" ;;
@@ -92,6 +92,8 @@ scenario_args() {
         fanin-qos2) echo "fanin --qos 2 $quick_fanin" ;;
         fanout) echo "fanout --qos 0 $quick_fanout" ;;
         latency) echo "latency $quick_latency" ;;
+        # The first 10 s after start, while the JIT is still compiling the hot path.
+        latency-cold) echo "latency --warmup 0 ${quick_cold:---duration 10}" ;;
         idle) echo "idle $quick_idle" ;;
         *) die "unknown scenario '$1'" ;;
     esac
@@ -102,7 +104,7 @@ scenario_metrics() {
     case "$1" in
         fanin-*) echo "msgs_per_sec loss_pct" ;;
         fanout) echo "deliveries_per_sec loss_pct" ;;
-        latency) echo "p50_us p99_us p999_us" ;;
+        latency*) echo "p50_us p99_us p999_us" ;;
         idle) echo "connected bytes_per_connection" ;;
     esac
 }

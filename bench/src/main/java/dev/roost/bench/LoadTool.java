@@ -31,7 +31,7 @@ public final class LoadTool {
             fanout   1 publisher -> N subscribers on one topic
               --subscribers N (50)  --messages N (10000) | --duration S  and the fanin flags above
             latency  fixed-rate publisher and a subscriber in this process
-              --rate N msg/s (1000)  --duration S (10)  --warmup S not recorded (1)
+              --rate N msg/s (1000)  --duration S (30)  --warmup S not recorded (10)
               --qos 0|1|2 (0)  --payload BYTES (64)  --drain-timeout S (3)
             idle     many silent connections
               --connections N (10000)  --keepalive S (60)  --batch N connects in flight (100)
