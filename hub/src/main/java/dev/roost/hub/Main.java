@@ -3,6 +3,7 @@ package dev.roost.hub;
 import dev.roost.hub.cli.CommandLine;
 import dev.roost.hub.config.ConfigLoader;
 import dev.roost.hub.config.HubConfig;
+import dev.roost.hub.storage.StorageException;
 import io.netty.util.ResourceLeakDetector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,7 +63,13 @@ public final class Main {
         }
         Hub hub;
         try {
-            hub = Hub.start(config, cli.dataDir(), cli.mqttPort(), cli.wsPort(), cli.httpPort());
+            hub = Hub.start(config, cli.dataDir(), cli.mqttPort(), cli.wsPort(), cli.httpPort(),
+                    System.getenv("ROOST_ADMIN_PASSWORD"));
+        } catch (StorageException e) {
+            // A person can act on this line (free space, fix permissions, restore a backup): no stack trace.
+            System.err.println("roost: storage error: " + e.getMessage());
+            System.exit(1);
+            return;
         } catch (IOException | RuntimeException e) {
             log.atError().setCause(e).log("Roost could not start: {}", e.getMessage());
             System.exit(1);

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.roost.hub.storage.Database;
+import dev.roost.hub.storage.StorageException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,6 +26,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The hub as the operating system sees it: a child JVM (-Xmx64m) started like the appliance starts it, with
@@ -151,6 +154,19 @@ class ProcessTest {
         String describe() {
             return "exit " + exitCode + ", stdout [" + stdout + "], stderr [" + stderr + "]";
         }
+    }
+
+    @Test
+    void aSecondProcessOnTheSameDataFolderIsToldTheDatabaseIsInUse() throws Exception {
+        Path data = temp.resolve("data");
+        hub = start("--config", loopbackConfig().toString(), "--data", data.toString(),
+                "--mqtt-port", "0", "--ws-port", "0", "--http-port", "0");
+        awaitPorts(data);
+
+        assertThatThrownBy(() -> Database.open(data, List.of("hub")))
+                .isInstanceOf(StorageException.class)
+                .hasMessage(data.toAbsolutePath().resolve("roost.mv.db")
+                        + ": in use by another process (is Roost already running?)");
     }
 
     private Result runToExit(String... args) throws IOException, InterruptedException {

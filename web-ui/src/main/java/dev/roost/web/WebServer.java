@@ -1,6 +1,12 @@
 package dev.roost.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.roost.web.auth.Access;
+import dev.roost.web.auth.Accounts;
+import dev.roost.web.auth.AuthFilter;
+import dev.roost.web.auth.AuthRoutes;
+import dev.roost.web.auth.LoginThrottle;
+import dev.roost.web.auth.Sessions;
 import dev.roost.web.health.HealthReport;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
@@ -8,6 +14,13 @@ import io.javalin.http.HttpStatus;
 import io.javalin.json.JavalinJackson;
 import io.javalin.router.EndpointNotFound;
 import io.javalin.util.ConcurrencyUtil;
+
+import io.javalin.router.Endpoint;
+import io.javalin.security.Roles;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
 
 /**
  * The HTTP side of the hub: the JSON API and, later, the dashboard, served by Javalin; every route is
@@ -26,11 +39,17 @@ public final class WebServer {
     private static final int MAX_THREADS = 16;
 
     private final HubStatus status;
+    private final Sessions sessions;
+    private final AuthFilter authFilter;
+    private final AuthRoutes authRoutes;
     private final ObjectMapper json = new ObjectMapper();
     private Javalin app;
 
-    public WebServer(HubStatus status) {
+    public WebServer(HubStatus status, Accounts accounts, Clock clock) {
         this.status = status;
+        this.sessions = new Sessions(clock);
+        this.authFilter = new AuthFilter(sessions, accounts);
+        this.authRoutes = new AuthRoutes(sessions, accounts, new LoginThrottle(clock));
     }
 
     /**
@@ -52,6 +71,24 @@ public final class WebServer {
         return app.port();
     }
 
+    /** One declared route, for checks that walk them all; {@code open} when it needs no login. */
+    public record Route(String method, String path, boolean open) {
+    }
+
+    /** The HTTP routes of the running server. */
+    public List<Route> routes() {
+        if (app == null) {
+            throw new IllegalStateException("web server not started");
+        }
+        return app.unsafe.internalRouter.allHttpHandlers().stream()
+                .filter(parsed -> parsed.endpoint.method.isHttpMethod()).map(parsed -> {
+            Endpoint endpoint = parsed.endpoint;
+            Roles roles = endpoint.metadata(Roles.class);
+            Set<?> granted = roles == null ? Set.of() : roles.getRoles();
+            return new Route(endpoint.method.name(), endpoint.path, granted.contains(Access.ANYONE));
+        }).toList();
+    }
+
     /** Stops serving and waits for Jetty to shut down; does nothing if the server is not running. */
     public void stop() {
         if (app != null) {
@@ -59,9 +96,13 @@ public final class WebServer {
         }
     }
 
+    /** Every route of the API; one without an {@link Access} role needs a logged-in user. */
     private void routes(JavalinConfig config) {
-        config.routes.get("/api/health", ctx -> ctx.json(HealthReport.of(status)));
+        config.routes.beforeMatched(authFilter);
+        config.routes.get("/api/health", ctx -> ctx.json(HealthReport.of(status)), Access.ANYONE);
+        authRoutes.register(config.routes);
 
+        config.routes.exception(ApiException.class, (failure, ctx) -> ctx.status(failure.status()).json(failure.body()));
         // Only unmatched routes; a handler that answers 404 for a missing rule or device keeps its own body.
         config.routes.exception(EndpointNotFound.class, (notFound, ctx) ->
                 ctx.status(HttpStatus.NOT_FOUND).json(ApiError.notFound(ctx.path())));

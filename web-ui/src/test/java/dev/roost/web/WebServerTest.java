@@ -11,7 +11,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
+import dev.roost.web.auth.Account;
+import dev.roost.web.auth.Accounts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,6 +24,24 @@ class WebServerTest {
 
     /** Stands in for the hub, which implements {@link HubStatus} in another module. */
     private record FixedHubStatus(String version, Duration uptime, int connectedClients) implements HubStatus {
+    }
+
+    /** A hub without users: enough for the routes that need no login. */
+    private static final class NoAccounts implements Accounts {
+        @Override
+        public Optional<Account> verify(String username, String password) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<Account> find(String username) {
+            return Optional.empty();
+        }
+
+        @Override
+        public void changePassword(String username, String newPassword) {
+            throw new IllegalArgumentException("no user " + username);
+        }
     }
 
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
@@ -31,7 +53,8 @@ class WebServerTest {
 
     @BeforeEach
     void startServer() {
-        server = new WebServer(new FixedHubStatus("0.1.0-test", Duration.ofMinutes(2).plusSeconds(5), 3));
+        server = new WebServer(new FixedHubStatus("0.1.0-test", Duration.ofMinutes(2).plusSeconds(5), 3),
+                new NoAccounts(), Clock.systemUTC());
         port = server.start("127.0.0.1", 0);
     }
 

@@ -1,0 +1,148 @@
+package dev.roost.hub.storage;
+
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.h2.api.ErrorCode;
+import org.h2.jdbcx.JdbcConnectionPool;
+import org.h2.mvstore.MVStoreException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.sql.DataSource;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * The hub's one H2 file database ({@code DATA/roost.mv.db}). Each module owns its tables as Flyway scripts under
+ * {@code db/<module>} on the class path, with its own history table, and they are migrated here at start.
+ *
+ * <p>Thread-safe: the pool hands each caller its own connection.
+ */
+public final class Database implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Database.class);
+    static final String FILE_NAME = "roost";
+    /** A few phones, the rules engine and the broker; more connections only cost memory on a Pi. */
+    private static final int MAX_CONNECTIONS = 8;
+    /** H2's page cache in KiB: 4 MiB of a 64 MiB heap. */
+    private static final int CACHE_KIB = 4096;
+
+    private final JdbcConnectionPool pool;
+    private final Path file;
+
+    private Database(JdbcConnectionPool pool, Path file) {
+        this.pool = pool;
+        this.file = file;
+    }
+
+    /**
+     * Opens (creating if needed) the database in {@code dataDir} and migrates the schemas of {@code modules}
+     * in order, e.g. {@code List.of("hub", "rules")}.
+     *
+     * @throws StorageException naming the file and the reason when it is locked, corrupt, read-only or full
+     */
+    public static Database open(Path dataDir, List<String> modules) {
+        Path base = dataDir.toAbsolutePath().resolve(FILE_NAME);
+        Path file = base.resolveSibling(FILE_NAME + ".mv.db");
+        // DB_CLOSE_ON_EXIT=FALSE: the hub closes it after the broker has stopped, not a JVM shutdown hook.
+        String url = "jdbc:h2:file:" + base + ";DB_CLOSE_ON_EXIT=FALSE;CACHE_SIZE=" + CACHE_KIB;
+        JdbcConnectionPool pool = JdbcConnectionPool.create(url, "roost", "");
+        pool.setMaxConnections(MAX_CONNECTIONS);
+        Database database = new Database(pool, file);
+        try {
+            try (Connection probe = pool.getConnection()) {
+                probe.isValid(1);
+            }
+            for (String module : modules) {
+                database.migrate(module);
+            }
+            return database;
+        } catch (SQLException e) {
+            pool.dispose();
+            throw new StorageException(file + ": " + reason(e, file), e);
+        } catch (FlywayException e) {
+            database.close();
+            throw new StorageException(file + ": schema migration failed: " + e.getMessage(), e);
+        }
+    }
+
+    public DataSource dataSource() {
+        return pool;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    private void migrate(String module) {
+        var result = Flyway.configure()
+                .dataSource(pool)
+                .locations("classpath:db/" + module)
+                .table("flyway_history_" + module)
+                // Modules share one schema: another module's tables are not a reason to refuse, and version 0
+                // as the baseline lets every module's V1 run.
+                .baselineOnMigrate(true)
+                .baselineVersion("0")
+                .loggers("slf4j")
+                .load()
+                .migrate();
+        if (result.migrationsExecuted > 0) {
+            log.atInfo().addKeyValue("module", module).addKeyValue("version", result.targetSchemaVersion)
+                    .log("database schema migrated");
+        }
+    }
+
+    private static String reason(SQLException e, Path file) {
+        String detail = rootMessage(e);
+        return switch (e.getErrorCode()) {
+            case ErrorCode.DATABASE_ALREADY_OPEN_1 -> "in use by another process (is Roost already running?)";
+            case ErrorCode.FILE_CORRUPTED_1 -> CORRUPT + detail;
+            case ErrorCode.DATABASE_IS_READ_ONLY, ErrorCode.FILE_CREATION_FAILED_1 ->
+                    Files.isWritable(file.getParent()) ? "cannot write the file" : "the data folder is not writable";
+            // H2 reports a file it cannot parse as a failed read of an existing file.
+            case ErrorCode.IO_EXCEPTION_1, ErrorCode.IO_EXCEPTION_2 -> unreadable(e) && Files.isRegularFile(file)
+                    ? CORRUPT + detail : "cannot read or write it (disk full or no permission?): " + detail;
+            default -> detail;
+        };
+    }
+
+    private static final String CORRUPT =
+            "the file is corrupt or not a Roost database; restore a backup or move it away to start afresh: ";
+    /** MVStore's codes for a read that failed and for a damaged file. */
+    private static final int MVSTORE_READING_FAILED = 1;
+    private static final int MVSTORE_FILE_CORRUPT = 6;
+
+    private static boolean unreadable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof MVStoreException store) {
+                return store.getErrorCode() == MVSTORE_READING_FAILED || store.getErrorCode() == MVSTORE_FILE_CORRUPT;
+            }
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.toString() : root.getMessage();
+        return message.lines().findFirst().orElse(message);
+    }
+
+    /** Flushes and closes the file; further use of {@link #dataSource()} fails. */
+    @Override
+    public void close() {
+        try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+            s.execute("SHUTDOWN");
+        } catch (SQLException e) {
+            log.atWarn().setCause(e).addKeyValue("file", file).log("database did not shut down cleanly");
+        } finally {
+            pool.dispose();
+        }
+    }
+}
