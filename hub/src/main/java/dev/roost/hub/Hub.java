@@ -1,6 +1,10 @@
 package dev.roost.hub;
 
 import dev.roost.hub.broker.MqttBroker;
+import dev.roost.hub.broker.auth.FailureThrottle;
+import dev.roost.hub.broker.auth.UserAuthenticator;
+import dev.roost.hub.broker.retain.InMemoryRetainedStore;
+import dev.roost.hub.broker.session.InMemorySessionStore;
 import dev.roost.hub.config.HubConfig;
 import dev.roost.hub.memory.NativeHeapTrimmer;
 import dev.roost.hub.storage.Database;
@@ -10,17 +14,23 @@ import dev.roost.hub.users.UserStore;
 import dev.roost.hub.users.WebAccounts;
 import dev.roost.web.HubStatus;
 import dev.roost.web.WebServer;
+import dev.roost.web.auth.LoginThrottle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The composition root: opens the database, builds the broker and the web server from the configuration, wires
@@ -34,15 +44,18 @@ public final class Hub implements AutoCloseable {
 
     /** Module schemas, migrated in this order at start. */
     private static final List<String> SCHEMAS = List.of("hub");
+    private static final int PASSWORD_CHECK_QUEUE = 64;
 
     private final Database database;
+    private final ExecutorService authThread;
     private final MqttBroker broker;
     private final WebServer web;
     private final Ports ports;
     private final NativeHeapTrimmer trimmer = new NativeHeapTrimmer();
 
-    private Hub(Database database, MqttBroker broker, WebServer web, Ports ports) {
+    private Hub(Database database, MqttBroker broker, WebServer web, Ports ports, ExecutorService authThread) {
         this.database = database;
+        this.authThread = authThread;
         this.broker = broker;
         this.web = web;
         this.ports = ports;
@@ -63,10 +76,16 @@ public final class Hub implements AutoCloseable {
         Database database = Database.open(dataDir, SCHEMAS);
         MqttBroker broker = null;
         WebServer web = null;
+        ExecutorService authThread = null;
         try {
             UserStore users = new UserStore(database.dataSource(), new PasswordHash());
             InitialAdmin.ensure(users, dataDir, adminPassword);
-            broker = new MqttBroker(config.mqtt().broker());
+            authThread = passwordCheckThread();
+            broker = new MqttBroker(config.mqtt().broker(), new InMemorySessionStore(), new InMemoryRetainedStore(),
+                    new UserAuthenticator(config.mqtt().broker().anonymousAccess(),
+                            (name, password) -> users.verify(name, new String(password, StandardCharsets.UTF_8))
+                                    .isPresent(),
+                            new ConnectThrottle(new LoginThrottle(Clock.systemUTC())), authThread));
             String mqttHost = config.mqtt().host();
             InetSocketAddress mqtt = broker.start(mqttHost, mqttPort != null ? mqttPort : config.mqtt().port());
             InetSocketAddress ws = broker.startWebSocket(mqttHost,
@@ -79,13 +98,16 @@ public final class Hub implements AutoCloseable {
             log.atInfo().addKeyValue("mqtt", ports.mqtt()).addKeyValue("ws", ports.ws())
                     .addKeyValue("http", ports.http()).addKeyValue("data", dataDir.toAbsolutePath())
                     .log("Roost is ready");
-            return new Hub(database, broker, web, ports);
+            return new Hub(database, broker, web, ports, authThread);
         } catch (RuntimeException | IOException e) {
             if (web != null) {
                 web.stop();
             }
             if (broker != null) {
                 broker.stop(Duration.ofSeconds(2));
+            }
+            if (authThread != null) {
+                authThread.shutdownNow();
             }
             database.close();
             throw e;
@@ -109,7 +131,39 @@ public final class Hub implements AutoCloseable {
         trimmer.close();
         web.stop();
         broker.stop(grace);
+        authThread.shutdownNow();
         database.close();
+    }
+
+    /**
+     * One thread checks MQTT passwords (key stretching takes a core for ~0.1 s), off the broker loop. A short
+     * queue sheds a flood of CONNECTs with "server unavailable" instead of holding them all.
+     */
+    private static ExecutorService passwordCheckThread() {
+        return new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(PASSWORD_CHECK_QUEUE),
+                runnable -> {
+                    Thread thread = new Thread(runnable, "roost-password-check");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+    }
+
+    /** The web UI's per-address throttle, also applied to failed MQTT logins. */
+    private record ConnectThrottle(LoginThrottle throttle) implements FailureThrottle {
+        @Override
+        public Duration waitFor(String source) {
+            return throttle.waitFor(source);
+        }
+
+        @Override
+        public void failed(String source) {
+            throttle.failed(source);
+        }
+
+        @Override
+        public void succeeded(String source) {
+            throttle.succeeded(source);
+        }
     }
 
     @Override

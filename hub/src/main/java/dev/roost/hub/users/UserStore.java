@@ -29,6 +29,11 @@ public final class UserStore {
     private final PasswordHash hasher;
     /** Verified against when a name is unknown, so a wrong name takes as long as a wrong password. */
     private final String decoy;
+    /**
+     * Passwords proven right since start, so a device reconnecting every minute does not cost a key stretch each
+     * time. A wrong password never matches an entry, so guessing still pays the full price.
+     */
+    private final VerifiedPasswords verified = new VerifiedPasswords();
 
     public UserStore(DataSource db, PasswordHash hasher) {
         this.db = db;
@@ -109,9 +114,18 @@ public final class UserStore {
     /** @return the account when the name exists and the password is right; takes as long either way */
     public Optional<Account> verify(String username, String password) {
         Optional<StoredUser> user = load(username);
+        if (password == null) {
+            return Optional.empty();
+        }
+        if (user.isPresent() && verified.contains(username, user.get().passwordHash(), password)) {
+            return user.map(StoredUser::account);
+        }
         String hash = user.map(StoredUser::passwordHash).orElse(decoy);
-        boolean matches = password != null && hasher.matches(password, hash);
-        return matches ? user.map(StoredUser::account) : Optional.empty();
+        if (!hasher.matches(password, hash)) {
+            return Optional.empty();
+        }
+        user.ifPresent(u -> verified.add(username, u.passwordHash(), password));
+        return user.map(StoredUser::account);
     }
 
     public Optional<Account> find(String username) {

@@ -3,8 +3,12 @@ package dev.roost.hub.broker.auth;
 import io.netty.handler.codec.mqtt.MqttConnectReturnCode;
 
 import java.net.InetAddress;
+import java.util.concurrent.CompletionStage;
 
-/** Decides whether a CONNECT is let in. Called on the broker loop: implementations must not block. */
+/**
+ * Decides whether a CONNECT is let in. Called on the broker loop, so it must not block: slow checks (password
+ * hashing) run elsewhere and complete the stage later, on any thread.
+ */
 public interface Authenticator {
 
     /**
@@ -12,5 +16,6 @@ public interface Authenticator {
      * @param password null when the client sent none
      * @return {@link MqttConnectReturnCode#CONNECTION_ACCEPTED} or the refusal to send in CONNACK
      */
-    MqttConnectReturnCode authenticate(String clientId, String username, byte[] password, InetAddress source);
+    CompletionStage<MqttConnectReturnCode> authenticate(String clientId, String username, byte[] password,
+                                                        InetAddress source);
 }

@@ -39,6 +39,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -60,6 +61,9 @@ public final class MqttConnection extends ChannelInboundHandlerAdapter implement
     private String clientId;
     private Message will;
     private boolean connected;
+    /** Between a valid CONNECT and the authenticator's answer; packets meanwhile are held, not processed. */
+    private boolean authenticating;
+    private final HeldPackets held = new HeldPackets();
     /** Set once the connection is being closed; packets still in the read buffer are ignored. */
     private boolean closing;
     private boolean flushScheduled;
@@ -98,6 +102,12 @@ public final class MqttConnection extends ChannelInboundHandlerAdapter implement
             return;
         }
         MqttMessage message = (MqttMessage) msg;
+        if (authenticating && !closing) {
+            if (!held.hold(message)) {
+                violation("more than " + HeldPackets.MAX + " packets before CONNACK");
+            }
+            return;
+        }
         try {
             if (!closing) {
                 dispatch(message);
@@ -143,21 +153,54 @@ public final class MqttConnection extends ChannelInboundHandlerAdapter implement
             violation(outcome.violation());
             return;
         }
-        MqttConnectReturnCode code = outcome.code();
-        String username = connect.payload().userName();
-        if (code == MqttConnectReturnCode.CONNECTION_ACCEPTED) {
-            code = broker.authenticator().authenticate(connect.payload().clientIdentifier(), username,
-                    connect.payload().passwordInBytes(), remoteAddress());
+        if (outcome.code() != MqttConnectReturnCode.CONNECTION_ACCEPTED) {
+            refuse(outcome.code(), connect.payload().clientIdentifier());
+            return;
+        }
+        CompletableFuture<MqttConnectReturnCode> verdict = broker.authenticator().authenticate(
+                connect.payload().clientIdentifier(), connect.payload().userName(),
+                connect.payload().passwordInBytes(), remoteAddress()).toCompletableFuture();
+        if (verdict.isDone()) {
+            afterAuthentication(connect, verdict.join());
+            return;
+        }
+        authenticating = true;
+        updateAutoRead();
+        verdict.whenComplete((code, failure) -> ctx.executor().execute(() -> {
+            if (failure != null) {
+                log.atError().setCause(failure).addKeyValue("remote", ctx.channel().remoteAddress())
+                        .log("authentication failed unexpectedly");
+            }
+            authenticating = false;
+            afterAuthentication(connect,
+                    failure == null ? code : MqttConnectReturnCode.CONNECTION_REFUSED_SERVER_UNAVAILABLE);
+        }));
+    }
+
+    private void afterAuthentication(MqttConnectMessage connect, MqttConnectReturnCode verdict) {
+        MqttConnectReturnCode code = verdict;
+        if (closing || !ctx.channel().isActive()) {
+            held.discard();
+            return;
         }
         if (code == MqttConnectReturnCode.CONNECTION_ACCEPTED && (broker.shutdown().stopping()
                 || broker.stats().connectedClients.get() >= broker.config().maxConnections())) {
             code = MqttConnectReturnCode.CONNECTION_REFUSED_SERVER_UNAVAILABLE;
         }
         if (code != MqttConnectReturnCode.CONNECTION_ACCEPTED) {
+            held.discard(); // [MQTT-3.1.4-5]
             refuse(code, connect.payload().clientIdentifier());
             return;
         }
         accept(connect);
+        updateAutoRead();
+        held.replay(this::dispatchUnlessClosing);
+    }
+
+    private void dispatchUnlessClosing(MqttMessage message) {
+        if (!closing) {
+            dispatch(message);
+        }
     }
 
     private void accept(MqttConnectMessage connect) {
@@ -271,7 +314,7 @@ public final class MqttConnection extends ChannelInboundHandlerAdapter implement
 
     /** Reads only while this client takes what is written to it and no subscriber holds it back. */
     private void updateAutoRead() {
-        ctx.channel().config().setAutoRead(ctx.channel().isWritable() && !pausedForSubscribers);
+        ctx.channel().config().setAutoRead(ctx.channel().isWritable() && !pausedForSubscribers && !authenticating);
     }
 
     private void onPubRel(int packetId) {
@@ -359,6 +402,7 @@ public final class MqttConnection extends ChannelInboundHandlerAdapter implement
         if (connectDeadline != null) {
             connectDeadline.cancel(false);
         }
+        held.discard();
         if (!connected) {
             return;
         }

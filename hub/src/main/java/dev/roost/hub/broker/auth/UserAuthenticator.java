@@ -1,0 +1,65 @@
+package dev.roost.hub.broker.auth;
+
+import io.netty.handler.codec.mqtt.MqttConnectReturnCode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.InetAddress;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+
+/**
+ * Clients with a user name must give that user's password; clients without one are anonymous and let in
+ * according to {@link AnonymousAccess}. Passwords are checked on {@code verifierThread}, off the broker loop,
+ * and a source address that keeps failing is refused without a check for a growing time.
+ */
+public final class UserAuthenticator implements Authenticator {
+
+    private static final Logger log = LoggerFactory.getLogger(UserAuthenticator.class);
+
+    private final AnonymousAccess anonymous;
+    private final CredentialVerifier verifier;
+    private final FailureThrottle throttle;
+    private final Executor verifierThread;
+
+    public UserAuthenticator(AnonymousAccess anonymous, CredentialVerifier verifier, FailureThrottle throttle,
+                             Executor verifierThread) {
+        this.anonymous = anonymous;
+        this.verifier = verifier;
+        this.throttle = throttle;
+        this.verifierThread = verifierThread;
+    }
+
+    @Override
+    public CompletionStage<MqttConnectReturnCode> authenticate(String clientId, String username, byte[] password,
+                                                               InetAddress source) {
+        if (username == null) {
+            return CompletableFuture.completedFuture(anonymous.allows(source)
+                    ? MqttConnectReturnCode.CONNECTION_ACCEPTED
+                    : MqttConnectReturnCode.CONNECTION_REFUSED_NOT_AUTHORIZED);
+        }
+        String address = source == null ? "in-process" : source.getHostAddress();
+        if (!throttle.waitFor(address).isZero()) {
+            log.atInfo().addKeyValue("clientId", clientId).addKeyValue("remote", address)
+                    .log("refusing CONNECT without checking: too many failed attempts from this address");
+            return CompletableFuture.completedFuture(MqttConnectReturnCode.CONNECTION_REFUSED_NOT_AUTHORIZED);
+        }
+        try {
+            return CompletableFuture.supplyAsync(() -> check(username, password, address), verifierThread);
+        } catch (RejectedExecutionException e) {
+            // Too many CONNECTs waiting for a password check: a client retries, a flood is shed.
+            return CompletableFuture.completedFuture(MqttConnectReturnCode.CONNECTION_REFUSED_SERVER_UNAVAILABLE);
+        }
+    }
+
+    private MqttConnectReturnCode check(String username, byte[] password, String address) {
+        if (password != null && verifier.verify(username, password)) {
+            throttle.succeeded(address);
+            return MqttConnectReturnCode.CONNECTION_ACCEPTED;
+        }
+        throttle.failed(address);
+        return MqttConnectReturnCode.CONNECTION_REFUSED_BAD_USER_NAME_OR_PASSWORD;
+    }
+}
