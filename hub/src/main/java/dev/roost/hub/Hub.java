@@ -9,6 +9,7 @@ import dev.roost.hub.config.HubConfig;
 import dev.roost.hub.memory.NativeHeapTrimmer;
 import dev.roost.hub.storage.Database;
 import dev.roost.hub.users.InitialAdmin;
+import dev.roost.hub.users.LocalAdminToken;
 import dev.roost.hub.users.PasswordHash;
 import dev.roost.hub.users.UserStore;
 import dev.roost.hub.users.WebAccounts;
@@ -48,13 +49,16 @@ public final class Hub implements AutoCloseable {
 
     private final Database database;
     private final ExecutorService authThread;
+    private final LocalAdminToken cliToken;
     private final MqttBroker broker;
     private final WebServer web;
     private final Ports ports;
     private final NativeHeapTrimmer trimmer = new NativeHeapTrimmer();
 
-    private Hub(Database database, MqttBroker broker, WebServer web, Ports ports, ExecutorService authThread) {
+    private Hub(Database database, MqttBroker broker, WebServer web, Ports ports, ExecutorService authThread,
+                LocalAdminToken cliToken) {
         this.database = database;
+        this.cliToken = cliToken;
         this.authThread = authThread;
         this.broker = broker;
         this.web = web;
@@ -77,6 +81,7 @@ public final class Hub implements AutoCloseable {
         MqttBroker broker = null;
         WebServer web = null;
         ExecutorService authThread = null;
+        LocalAdminToken cliToken = null;
         try {
             UserStore users = new UserStore(database.dataSource(), new PasswordHash());
             InitialAdmin.ensure(users, dataDir, adminPassword);
@@ -90,15 +95,16 @@ public final class Hub implements AutoCloseable {
             InetSocketAddress mqtt = broker.start(mqttHost, mqttPort != null ? mqttPort : config.mqtt().port());
             InetSocketAddress ws = broker.startWebSocket(mqttHost,
                     wsPort != null ? wsPort : config.mqtt().websocketPort());
-            web = new WebServer(new BrokerStatus(broker, started), new WebAccounts(users, dataDir),
-                    Clock.systemUTC());
+            WebAccounts accounts = new WebAccounts(users, dataDir);
+            cliToken = LocalAdminToken.create(dataDir);
+            web = new WebServer(new BrokerStatus(broker, started), accounts, cliToken, accounts, Clock.systemUTC());
             int http = web.start(config.http().host(), httpPort != null ? httpPort : config.http().port());
             Ports ports = new Ports(mqtt.getPort(), ws.getPort(), http);
             ports.writeTo(dataDir);
             log.atInfo().addKeyValue("mqtt", ports.mqtt()).addKeyValue("ws", ports.ws())
                     .addKeyValue("http", ports.http()).addKeyValue("data", dataDir.toAbsolutePath())
                     .log("Roost is ready");
-            return new Hub(database, broker, web, ports, authThread);
+            return new Hub(database, broker, web, ports, authThread, cliToken);
         } catch (RuntimeException | IOException e) {
             if (web != null) {
                 web.stop();
@@ -129,6 +135,11 @@ public final class Hub implements AutoCloseable {
     /** Stops the web server, then the broker within the given time, then closes the database. */
     public void stop(Duration grace) {
         trimmer.close();
+        try {
+            cliToken.delete();
+        } catch (IOException e) {
+            log.atWarn().setCause(e).log("could not remove the command-line token");
+        }
         web.stop();
         broker.stop(grace);
         authThread.shutdownNow();

@@ -9,7 +9,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sun.misc.Signal;
 
+import dev.roost.hub.users.UserCommands;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
@@ -41,6 +45,11 @@ public final class Main {
         }
         if (cli.version()) {
             System.out.println("roost " + Version.current());
+            return;
+        }
+        if (cli.user() != null) {
+            BufferedReader stdin = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            System.exit(new UserCommands(cli.dataDir(), System.out, System.err).run(cli.user(), System.console(), stdin));
             return;
         }
         HubConfig config;

@@ -5,9 +5,12 @@ import dev.roost.web.auth.Access;
 import dev.roost.web.auth.Accounts;
 import dev.roost.web.auth.AuthFilter;
 import dev.roost.web.auth.AuthRoutes;
+import dev.roost.web.auth.BearerTokens;
 import dev.roost.web.auth.LoginThrottle;
 import dev.roost.web.auth.Sessions;
 import dev.roost.web.health.HealthReport;
+import dev.roost.web.users.UserAdmin;
+import dev.roost.web.users.UserRoutes;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.HttpStatus;
@@ -42,14 +45,16 @@ public final class WebServer {
     private final Sessions sessions;
     private final AuthFilter authFilter;
     private final AuthRoutes authRoutes;
+    private final UserRoutes userRoutes;
     private final ObjectMapper json = new ObjectMapper();
     private Javalin app;
 
-    public WebServer(HubStatus status, Accounts accounts, Clock clock) {
+    public WebServer(HubStatus status, Accounts accounts, BearerTokens tokens, UserAdmin users, Clock clock) {
         this.status = status;
         this.sessions = new Sessions(clock);
-        this.authFilter = new AuthFilter(sessions, accounts);
+        this.authFilter = new AuthFilter(sessions, accounts, tokens);
         this.authRoutes = new AuthRoutes(sessions, accounts, new LoginThrottle(clock));
+        this.userRoutes = new UserRoutes(users);
     }
 
     /**
@@ -101,6 +106,7 @@ public final class WebServer {
         config.routes.beforeMatched(authFilter);
         config.routes.get("/api/health", ctx -> ctx.json(HealthReport.of(status)), Access.ANYONE);
         authRoutes.register(config.routes);
+        userRoutes.register(config.routes);
 
         config.routes.exception(ApiException.class, (failure, ctx) -> ctx.status(failure.status()).json(failure.body()));
         // Only unmatched routes; a handler that answers 404 for a missing rule or device keeps its own body.

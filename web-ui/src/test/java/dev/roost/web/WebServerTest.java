@@ -16,6 +16,8 @@ import java.time.Duration;
 import java.util.Optional;
 import dev.roost.web.auth.Account;
 import dev.roost.web.auth.Accounts;
+import dev.roost.web.users.UserAdmin;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,7 +29,7 @@ class WebServerTest {
     }
 
     /** A hub without users: enough for the routes that need no login. */
-    private static final class NoAccounts implements Accounts {
+    private static final class NoAccounts implements Accounts, UserAdmin {
         @Override
         public Optional<Account> verify(String username, String password) {
             return Optional.empty();
@@ -42,6 +44,36 @@ class WebServerTest {
         public void changePassword(String username, String newPassword) {
             throw new IllegalArgumentException("no user " + username);
         }
+
+        @Override
+        public List<Account> list() {
+            return List.of();
+        }
+
+        @Override
+        public String nameProblem(String name) {
+            return null;
+        }
+
+        @Override
+        public String passwordProblem(String password) {
+            return null;
+        }
+
+        @Override
+        public boolean add(String name, String password, boolean admin) {
+            return false;
+        }
+
+        @Override
+        public boolean setPassword(String name, String password) {
+            return false;
+        }
+
+        @Override
+        public boolean remove(String name) {
+            return false;
+        }
     }
 
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
@@ -54,7 +86,7 @@ class WebServerTest {
     @BeforeEach
     void startServer() {
         server = new WebServer(new FixedHubStatus("0.1.0-test", Duration.ofMinutes(2).plusSeconds(5), 3),
-                new NoAccounts(), Clock.systemUTC());
+                new NoAccounts(), token -> Optional.empty(), new NoAccounts(), Clock.systemUTC());
         port = server.start("127.0.0.1", 0);
     }
 

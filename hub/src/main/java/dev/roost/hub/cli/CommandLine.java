@@ -1,6 +1,7 @@
 package dev.roost.hub.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -11,12 +12,14 @@ import java.util.List;
  * @param dataDir   where the database, ports.json and generated files live
  * @param mqttPort  null when not given (the config or the default decides); 0 picks a free port
  * @param help      print the flags and exit
+ * @param user      a user-management command instead of starting the hub, or null
  */
 public record CommandLine(Path config, Path dataDir, Integer mqttPort, Integer wsPort, Integer httpPort,
-                          boolean simulate, boolean help, boolean version) {
+                          boolean simulate, boolean help, boolean version, UserCommand user) {
 
     public static final String USAGE = """
             Usage: java -jar roost.jar [options]
+                   java -jar roost.jar [--data DIR] user add NAME [--admin] | user passwd NAME | user rm NAME | user list
 
             Roost home-automation hub: MQTT broker, rules, devices and web UI in one process.
 
@@ -31,7 +34,10 @@ public record CommandLine(Path config, Path dataDir, Integer mqttPort, Integer w
               --help             print this help and exit
 
             The chosen ports are written to DATA/ports.json once the hub is ready.
-            """;
+
+            User commands work whether or not the hub is running. The password is read from standard input,
+            or asked for twice when it is a terminal.
+                        """;
 
     /** A command line that cannot be run; the message names the argument and the reason. */
     public static final class UsageException extends Exception {
@@ -49,6 +55,8 @@ public record CommandLine(Path config, Path dataDir, Integer mqttPort, Integer w
         boolean simulate = false;
         boolean help = false;
         boolean version = false;
+        boolean admin = false;
+        List<String> words = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             switch (arg) {
@@ -60,10 +68,20 @@ public record CommandLine(Path config, Path dataDir, Integer mqttPort, Integer w
                 case "--simulate" -> simulate = true;
                 case "--help", "-h" -> help = true;
                 case "--version" -> version = true;
-                default -> throw new UsageException("unknown option '" + arg + "' (see --help)");
+                case "--admin" -> admin = true;
+                default -> {
+                    if (arg.startsWith("-")) {
+                        throw new UsageException("unknown option '" + arg + "' (see --help)");
+                    }
+                    words.add(arg);
+                }
             }
         }
-        return new CommandLine(config, data, mqtt, ws, http, simulate, help, version);
+        UserCommand user = words.isEmpty() ? null : UserCommand.parse(words, admin);
+        if (admin && user == null) {
+            throw new UsageException("--admin goes only with user add");
+        }
+        return new CommandLine(config, data, mqtt, ws, http, simulate, help, version, user);
     }
 
     private static String value(List<String> args, int index, String flag) throws UsageException {

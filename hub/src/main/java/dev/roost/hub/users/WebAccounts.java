@@ -2,14 +2,16 @@ package dev.roost.hub.users;
 
 import dev.roost.web.auth.Account;
 import dev.roost.web.auth.Accounts;
+import dev.roost.web.users.UserAdmin;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /** The user store as the web UI sees it; a chosen password also removes the generated initial one from disk. */
-public final class WebAccounts implements Accounts {
+public final class WebAccounts implements Accounts, UserAdmin {
 
     private final UserStore users;
     private final Path dataDir;
@@ -31,8 +33,40 @@ public final class WebAccounts implements Accounts {
 
     @Override
     public void changePassword(String username, String newPassword) {
-        if (!users.setPassword(username, newPassword, false)) {
+        if (!setPassword(username, newPassword)) {
             throw new IllegalArgumentException("no user " + username);
+        }
+    }
+
+    @Override
+    public List<Account> list() {
+        return users.list();
+    }
+
+    @Override
+    public String nameProblem(String name) {
+        return UserStore.nameProblem(name);
+    }
+
+    @Override
+    public String passwordProblem(String password) {
+        return UserStore.passwordProblem(password);
+    }
+
+    @Override
+    public boolean add(String name, String password, boolean admin) {
+        return users.add(name, password, admin, false);
+    }
+
+    @Override
+    public boolean remove(String name) {
+        return users.remove(name);
+    }
+
+    @Override
+    public boolean setPassword(String username, String password) {
+        if (!users.setPassword(username, password, false)) {
+            return false;
         }
         if (InitialAdmin.NAME.equals(username)) {
             try {
@@ -41,5 +75,6 @@ public final class WebAccounts implements Accounts {
                 throw new UncheckedIOException(e);
             }
         }
+        return true;
     }
 }

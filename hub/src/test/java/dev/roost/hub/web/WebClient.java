@@ -12,7 +12,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /** A browser as the API sees it: keeps the session cookie and sends the CSRF token it was given. */
-final class WebClient {
+public final class WebClient {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
     static final ObjectMapper JSON = new ObjectMapper();
@@ -21,13 +21,13 @@ final class WebClient {
     private final HttpClient http;
     private String csrfToken;
 
-    WebClient(String base) {
+    public WebClient(String base) {
         this.base = base;
         this.http = HttpClient.newBuilder().cookieHandler(new CookieManager()).connectTimeout(TIMEOUT).build();
     }
 
     /** Logs in and keeps the session's CSRF token; returns the raw answer either way. */
-    HttpResponse<String> login(String username, String password) throws IOException, InterruptedException {
+    public HttpResponse<String> login(String username, String password) throws IOException, InterruptedException {
         HttpResponse<String> response = send("POST", "/api/login",
                 JSON.createObjectNode().put("username", username).put("password", password).toString(), false);
         if (response.statusCode() == 200) {
@@ -36,16 +36,16 @@ final class WebClient {
         return response;
     }
 
-    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    public HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return send("GET", path, null, false);
     }
 
     /** A state-changing request carrying the CSRF token, as the dashboard sends it. */
-    HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
+    public HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
         return send("POST", path, body, true);
     }
 
-    HttpResponse<String> send(String method, String path, String body, boolean withCsrf)
+    public HttpResponse<String> send(String method, String path, String body, boolean withCsrf)
             throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
@@ -59,7 +59,15 @@ final class WebClient {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    static JsonNode json(HttpResponse<String> response) throws IOException {
+    /** A bare request with one extra header and no cookie or CSRF token of this client. */
+    public HttpResponse<String> sendWithHeader(String method, String path, String header, String value)
+            throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT).header(header, value)
+                .method(method, HttpRequest.BodyPublishers.noBody()).build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    public static JsonNode json(HttpResponse<String> response) throws IOException {
         return JSON.readTree(response.body());
     }
 }

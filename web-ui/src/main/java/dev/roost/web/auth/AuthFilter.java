@@ -20,12 +20,16 @@ public final class AuthFilter implements Handler {
     static final String SESSION = "roost.session";
     private static final Set<HandlerType> SAFE_METHODS = Set.of(HandlerType.GET, HandlerType.HEAD, HandlerType.OPTIONS);
 
+    private static final String BEARER = "Bearer ";
+
     private final Sessions sessions;
     private final Accounts accounts;
+    private final BearerTokens tokens;
 
-    public AuthFilter(Sessions sessions, Accounts accounts) {
+    public AuthFilter(Sessions sessions, Accounts accounts, BearerTokens tokens) {
         this.sessions = sessions;
         this.accounts = accounts;
+        this.tokens = tokens;
     }
 
     /** The logged-in account of a request that passed this filter. */
@@ -40,6 +44,17 @@ public final class AuthFilter implements Handler {
     @Override
     public void handle(Context ctx) {
         if (ctx.routeRoles().contains(Access.ANYONE)) {
+            return;
+        }
+        String authorization = ctx.header("Authorization");
+        if (authorization != null) {
+            // A token is not sent by a browser on its own, so it needs no CSRF token.
+            Account account = authorization.startsWith(BEARER)
+                    ? tokens.resolve(authorization.substring(BEARER.length()).strip()).orElse(null) : null;
+            if (account == null) {
+                throw new ApiException(401, "login required", "Authorization", "unknown or malformed bearer token");
+            }
+            ctx.attribute(ACCOUNT, account);
             return;
         }
         Sessions.Session session = sessions.touch(ctx.cookie(SESSION_COOKIE))

@@ -25,10 +25,14 @@ public final class AuthRoutes {
         this.throttle = throttle;
     }
 
-    /** What a browser learns about its session; the CSRF token goes with every state-changing request. */
+    /**
+     * What a browser learns about its session; the CSRF token goes with every state-changing request. A script
+     * that authenticates with a bearer token has no session and no CSRF token.
+     */
     record SessionView(String username, boolean admin, boolean mustChangePassword, String csrfToken) {
         static SessionView of(Account account, Sessions.Session session) {
-            return new SessionView(account.name(), account.admin(), account.mustChangePassword(), session.csrfToken());
+            return new SessionView(account.name(), account.admin(), account.mustChangePassword(),
+                    session == null ? null : session.csrfToken());
         }
     }
 
@@ -57,7 +61,10 @@ public final class AuthRoutes {
     }
 
     private void logout(Context ctx) {
-        sessions.end(AuthFilter.session(ctx).id());
+        Sessions.Session session = AuthFilter.session(ctx);
+        if (session != null) {
+            sessions.end(session.id());
+        }
         ctx.cookie(sessionCookie(ctx, "", 0));
         ctx.status(204);
     }
@@ -80,7 +87,8 @@ public final class AuthRoutes {
             throw ApiException.badRequest("currentPassword", "is wrong");
         }
         accounts.changePassword(account.name(), chosen);
-        sessions.endOthers(account.name(), AuthFilter.session(ctx).id());
+        Sessions.Session session = AuthFilter.session(ctx);
+        sessions.endOthers(account.name(), session == null ? null : session.id());
         ctx.status(204);
     }
 
