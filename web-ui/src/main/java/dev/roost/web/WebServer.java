@@ -1,6 +1,8 @@
 package dev.roost.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.roost.web.devices.DeviceDirectory;
+import dev.roost.web.devices.DeviceRoutes;
 import dev.roost.web.health.HealthReport;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
@@ -26,11 +28,17 @@ public final class WebServer {
     private static final int MAX_THREADS = 16;
 
     private final HubStatus status;
+    private final DeviceDirectory devices;
     private final ObjectMapper json = new ObjectMapper();
     private Javalin app;
 
     public WebServer(HubStatus status) {
+        this(status, DeviceDirectory.empty());
+    }
+
+    public WebServer(HubStatus status, DeviceDirectory devices) {
         this.status = status;
+        this.devices = devices;
     }
 
     /**
@@ -61,6 +69,7 @@ public final class WebServer {
 
     private void routes(JavalinConfig config) {
         config.routes.get("/api/health", ctx -> ctx.json(HealthReport.of(status)));
+        new DeviceRoutes(devices, json).register(config);
 
         // Only unmatched routes; a handler that answers 404 for a missing rule or device keeps its own body.
         config.routes.exception(EndpointNotFound.class, (notFound, ctx) ->
