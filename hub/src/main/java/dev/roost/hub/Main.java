@@ -62,7 +62,7 @@ public final class Main {
         }
         Hub hub;
         try {
-            hub = Hub.start(config, cli.dataDir(), cli.mqttPort(), cli.wsPort(), cli.httpPort());
+            hub = Hub.start(config, cli.dataDir(), cli.mqttPort(), cli.wsPort(), cli.httpPort(), cli.simulate());
         } catch (IOException | RuntimeException e) {
             log.atError().setCause(e).log("Roost could not start: {}", e.getMessage());
             System.exit(1);
