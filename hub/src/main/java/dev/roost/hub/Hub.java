@@ -1,122 +1,129 @@
 package dev.roost.hub;
 
+import dev.roost.devices.DeviceLayer;
+import dev.roost.devices.platform.PiDetector;
 import dev.roost.hub.broker.MqttBroker;
-import dev.roost.hub.broker.auth.FailureThrottle;
-import dev.roost.hub.broker.auth.UserAuthenticator;
+import dev.roost.hub.broker.local.LocalClient;
 import dev.roost.hub.broker.retain.InMemoryRetainedStore;
 import dev.roost.hub.broker.session.InMemorySessionStore;
 import dev.roost.hub.config.HubConfig;
+import dev.roost.hub.devices.LayerDirectory;
+import dev.roost.hub.devices.LocalDeviceBus;
 import dev.roost.hub.memory.NativeHeapTrimmer;
 import dev.roost.hub.storage.Database;
 import dev.roost.hub.users.InitialAdmin;
 import dev.roost.hub.users.LocalAdminToken;
+import dev.roost.hub.users.MqttLogins;
 import dev.roost.hub.users.PasswordHash;
 import dev.roost.hub.users.UserStore;
 import dev.roost.hub.users.WebAccounts;
 import dev.roost.web.HubStatus;
 import dev.roost.web.WebServer;
-import dev.roost.web.auth.LoginThrottle;
+import dev.roost.web.WebServices;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 
 /**
- * The composition root: opens the database, builds the broker and the web server from the configuration, wires
- * them through the interfaces the modules own, and stops them in order. The only class that knows every module.
+ * The composition root: opens the database, builds the broker, the device layer and the web server from the
+ * configuration, wires them through the interfaces the modules own, and stops them in reverse order. The only
+ * class that knows every module.
  */
 public final class Hub implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Hub.class);
     private static final long TRIM_FIRST_SECONDS = 5;
     private static final long TRIM_INTERVAL_SECONDS = 30;
-
     /** Module schemas, migrated in this order at start. */
     private static final List<String> SCHEMAS = List.of("hub");
-    private static final int PASSWORD_CHECK_QUEUE = 64;
+    private static final String DEVICES_CLIENT_ID = "roost-devices";
+    private static final Duration DEVICE_FLUSH = Duration.ofSeconds(1);
 
-    private final Database database;
-    private final ExecutorService authThread;
-    private final LocalAdminToken cliToken;
+    private final Parts parts;
     private final MqttBroker broker;
+    private final DeviceLayer devices;
     private final WebServer web;
     private final Ports ports;
-    private final NativeHeapTrimmer trimmer = new NativeHeapTrimmer();
 
-    private Hub(Database database, MqttBroker broker, WebServer web, Ports ports, ExecutorService authThread,
-                LocalAdminToken cliToken) {
-        this.database = database;
-        this.cliToken = cliToken;
-        this.authThread = authThread;
+    private Hub(Parts parts, MqttBroker broker, DeviceLayer devices, WebServer web, Ports ports) {
+        this.parts = parts;
         this.broker = broker;
+        this.devices = devices;
         this.web = web;
         this.ports = ports;
-        trimmer.start(TRIM_FIRST_SECONDS, TRIM_INTERVAL_SECONDS);
     }
 
     /**
      * Starts everything and writes {@code ports.json} last, when the hub is ready.
      *
-     * @param mqttPort overrides the config when not null; likewise wsPort and httpPort
+     * @param mqttPort      overrides the config when not null; likewise wsPort and httpPort
+     * @param simulate      run the devices on Pi4J's mock platform even on a Raspberry Pi ({@code --simulate})
      * @param adminPassword the first start's password for user admin; null generates one
      * @throws dev.roost.hub.storage.StorageException when the database cannot be opened
      */
     public static Hub start(HubConfig config, Path dataDir, Integer mqttPort, Integer wsPort, Integer httpPort,
-                            String adminPassword) throws IOException {
+                            boolean simulate, String adminPassword) throws IOException {
         Files.createDirectories(dataDir);
         Instant started = Instant.now();
-        Database database = Database.open(dataDir, SCHEMAS);
-        MqttBroker broker = null;
-        WebServer web = null;
-        ExecutorService authThread = null;
-        LocalAdminToken cliToken = null;
+        Parts parts = new Parts();
         try {
+            Database database = parts.add(Database.open(dataDir, SCHEMAS), Database::close);
             UserStore users = new UserStore(database.dataSource(), new PasswordHash());
             InitialAdmin.ensure(users, dataDir, adminPassword);
-            authThread = passwordCheckThread();
-            broker = new MqttBroker(config.mqtt().broker(), new InMemorySessionStore(), new InMemoryRetainedStore(),
-                    new UserAuthenticator(config.mqtt().broker().anonymousAccess(),
-                            (name, password) -> users.verify(name, new String(password, StandardCharsets.UTF_8))
-                                    .isPresent(),
-                            new ConnectThrottle(new LoginThrottle(Clock.systemUTC())), authThread));
+            MqttLogins logins = parts.add(new MqttLogins(users, config.mqtt().broker().anonymousAccess(),
+                    Clock.systemUTC()), MqttLogins::close);
+            MqttBroker broker = parts.add(new MqttBroker(config.mqtt().broker(), new InMemorySessionStore(),
+                    new InMemoryRetainedStore(), logins.authenticator()), b -> b.stop(Duration.ofSeconds(2)));
             String mqttHost = config.mqtt().host();
             InetSocketAddress mqtt = broker.start(mqttHost, mqttPort != null ? mqttPort : config.mqtt().port());
             InetSocketAddress ws = broker.startWebSocket(mqttHost,
                     wsPort != null ? wsPort : config.mqtt().websocketPort());
+
+            LocalClient deviceClient = parts.add(broker.localClient(DEVICES_CLIENT_ID), LocalClient::close);
+            LocalDeviceBus deviceBus = new LocalDeviceBus(deviceClient);
+            DeviceLayer devices = parts.add(startDevices(config, simulate, deviceBus), layer -> {
+                // Outputs to their safe state and "offline" announced while the broker still runs.
+                layer.close();
+                if (!deviceBus.awaitPublished(DEVICE_FLUSH)) {
+                    log.warn("device shutdown messages were not all routed within {}", DEVICE_FLUSH);
+                }
+            });
+
             WebAccounts accounts = new WebAccounts(users, dataDir);
-            cliToken = LocalAdminToken.create(dataDir);
-            web = new WebServer(new BrokerStatus(broker, started), accounts, cliToken, accounts, Clock.systemUTC());
+            LocalAdminToken cliToken = parts.add(LocalAdminToken.create(dataDir), LocalAdminToken::delete);
+            WebServer web = parts.add(new WebServer(new WebServices(new BrokerStatus(broker, started), accounts,
+                    cliToken, accounts, new LayerDirectory(devices), Clock.systemUTC())), WebServer::stop);
             int http = web.start(config.http().host(), httpPort != null ? httpPort : config.http().port());
+
             Ports ports = new Ports(mqtt.getPort(), ws.getPort(), http);
             ports.writeTo(dataDir);
             log.atInfo().addKeyValue("mqtt", ports.mqtt()).addKeyValue("ws", ports.ws())
                     .addKeyValue("http", ports.http()).addKeyValue("data", dataDir.toAbsolutePath())
                     .log("Roost is ready");
-            return new Hub(database, broker, web, ports, authThread, cliToken);
+            NativeHeapTrimmer trimmer = parts.add(new NativeHeapTrimmer(), NativeHeapTrimmer::close);
+            trimmer.start(TRIM_FIRST_SECONDS, TRIM_INTERVAL_SECONDS);
+            return new Hub(parts, broker, devices, web, ports);
         } catch (RuntimeException | IOException e) {
-            if (web != null) {
-                web.stop();
-            }
-            if (broker != null) {
-                broker.stop(Duration.ofSeconds(2));
-            }
-            if (authThread != null) {
-                authThread.shutdownNow();
-            }
-            database.close();
+            parts.stopAll();
             throw e;
+        }
+    }
+
+    private static DeviceLayer startDevices(HubConfig config, boolean simulate, LocalDeviceBus bus) {
+        try {
+            return DeviceLayer.start(config.devices().toLayerSettings(simulate), bus,
+                    new PiDetector(), Clock.systemDefaultZone());
+        } catch (DeviceLayer.InvalidDevicesException e) {
+            // The config loader reports these with file and line; reaching here means a config built in code.
+            throw new IllegalArgumentException("invalid devices: " + e.getMessage(), e);
         }
     }
 
@@ -132,49 +139,17 @@ public final class Hub implements AutoCloseable {
         return web;
     }
 
-    /** Stops the web server, then the broker within the given time, then closes the database. */
-    public void stop(Duration grace) {
-        trimmer.close();
-        try {
-            cliToken.delete();
-        } catch (IOException e) {
-            log.atWarn().setCause(e).log("could not remove the command-line token");
-        }
-        web.stop();
-        broker.stop(grace);
-        authThread.shutdownNow();
-        database.close();
+    /** The running devices: their state, the simulator's inputs. */
+    public DeviceLayer devices() {
+        return devices;
     }
 
     /**
-     * One thread checks MQTT passwords (key stretching takes a core for ~0.1 s), off the broker loop. A short
-     * queue sheds a flood of CONNECTs with "server unavailable" instead of holding them all.
+     * Stops in the reverse order of start: the web server, the devices (outputs to their safe state), the broker
+     * (within {@code grace}), then closes the database.
      */
-    private static ExecutorService passwordCheckThread() {
-        return new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(PASSWORD_CHECK_QUEUE),
-                runnable -> {
-                    Thread thread = new Thread(runnable, "roost-password-check");
-                    thread.setDaemon(true);
-                    return thread;
-                });
-    }
-
-    /** The web UI's per-address throttle, also applied to failed MQTT logins. */
-    private record ConnectThrottle(LoginThrottle throttle) implements FailureThrottle {
-        @Override
-        public Duration waitFor(String source) {
-            return throttle.waitFor(source);
-        }
-
-        @Override
-        public void failed(String source) {
-            throttle.failed(source);
-        }
-
-        @Override
-        public void succeeded(String source) {
-            throttle.succeeded(source);
-        }
+    public void stop(Duration grace) {
+        parts.stopAll(broker, b -> b.stop(grace));
     }
 
     @Override

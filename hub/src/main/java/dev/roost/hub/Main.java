@@ -73,7 +73,7 @@ public final class Main {
         Hub hub;
         try {
             hub = Hub.start(config, cli.dataDir(), cli.mqttPort(), cli.wsPort(), cli.httpPort(),
-                    System.getenv("ROOST_ADMIN_PASSWORD"));
+                    cli.simulate(), System.getenv("ROOST_ADMIN_PASSWORD"));
         } catch (StorageException e) {
             // A person can act on this line (free space, fix permissions, restore a backup): no stack trace.
             System.err.println("roost: storage error: " + e.getMessage());

@@ -18,7 +18,7 @@ public final class RunningHub implements AutoCloseable {
 
     /** @param adminPassword the first start's admin password; null lets the hub generate one */
     public static RunningHub start(Path dataDir, String adminPassword) throws IOException {
-        return new RunningHub(Hub.start(HubConfig.defaults(), dataDir, 0, 0, 0, adminPassword), dataDir);
+        return new RunningHub(Hub.start(HubConfig.defaults(), dataDir, 0, 0, 0, false, adminPassword), dataDir);
     }
 
     public Hub hub() {

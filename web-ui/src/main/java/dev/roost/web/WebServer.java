@@ -2,14 +2,12 @@ package dev.roost.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.roost.web.auth.Access;
-import dev.roost.web.auth.Accounts;
 import dev.roost.web.auth.AuthFilter;
 import dev.roost.web.auth.AuthRoutes;
-import dev.roost.web.auth.BearerTokens;
 import dev.roost.web.auth.LoginThrottle;
 import dev.roost.web.auth.Sessions;
+import dev.roost.web.devices.DeviceRoutes;
 import dev.roost.web.health.HealthReport;
-import dev.roost.web.users.UserAdmin;
 import dev.roost.web.users.UserRoutes;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
@@ -21,7 +19,6 @@ import io.javalin.util.ConcurrencyUtil;
 import io.javalin.router.Endpoint;
 import io.javalin.security.Roles;
 
-import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 
@@ -42,19 +39,20 @@ public final class WebServer {
     private static final int MAX_THREADS = 16;
 
     private final HubStatus status;
-    private final Sessions sessions;
     private final AuthFilter authFilter;
     private final AuthRoutes authRoutes;
     private final UserRoutes userRoutes;
     private final ObjectMapper json = new ObjectMapper();
+    private final DeviceRoutes deviceRoutes;
     private Javalin app;
 
-    public WebServer(HubStatus status, Accounts accounts, BearerTokens tokens, UserAdmin users, Clock clock) {
-        this.status = status;
-        this.sessions = new Sessions(clock);
-        this.authFilter = new AuthFilter(sessions, accounts, tokens);
-        this.authRoutes = new AuthRoutes(sessions, accounts, new LoginThrottle(clock));
-        this.userRoutes = new UserRoutes(users);
+    public WebServer(WebServices services) {
+        this.status = services.status();
+        Sessions sessions = new Sessions(services.clock());
+        this.authFilter = new AuthFilter(sessions, services.accounts(), services.tokens());
+        this.authRoutes = new AuthRoutes(sessions, services.accounts(), new LoginThrottle(services.clock()));
+        this.userRoutes = new UserRoutes(services.users());
+        this.deviceRoutes = new DeviceRoutes(services.devices(), json);
     }
 
     /**
@@ -107,6 +105,7 @@ public final class WebServer {
         config.routes.get("/api/health", ctx -> ctx.json(HealthReport.of(status)), Access.ANYONE);
         authRoutes.register(config.routes);
         userRoutes.register(config.routes);
+        deviceRoutes.register(config);
 
         config.routes.exception(ApiException.class, (failure, ctx) -> ctx.status(failure.status()).json(failure.body()));
         // Only unmatched routes; a handler that answers 404 for a missing rule or device keeps its own body.

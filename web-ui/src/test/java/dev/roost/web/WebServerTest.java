@@ -11,13 +11,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.Optional;
-import dev.roost.web.auth.Account;
-import dev.roost.web.auth.Accounts;
-import dev.roost.web.users.UserAdmin;
-import java.util.List;
+import dev.roost.web.devices.DeviceDirectory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,54 +21,6 @@ class WebServerTest {
 
     /** Stands in for the hub, which implements {@link HubStatus} in another module. */
     private record FixedHubStatus(String version, Duration uptime, int connectedClients) implements HubStatus {
-    }
-
-    /** A hub without users: enough for the routes that need no login. */
-    private static final class NoAccounts implements Accounts, UserAdmin {
-        @Override
-        public Optional<Account> verify(String username, String password) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<Account> find(String username) {
-            return Optional.empty();
-        }
-
-        @Override
-        public void changePassword(String username, String newPassword) {
-            throw new IllegalArgumentException("no user " + username);
-        }
-
-        @Override
-        public List<Account> list() {
-            return List.of();
-        }
-
-        @Override
-        public String nameProblem(String name) {
-            return null;
-        }
-
-        @Override
-        public String passwordProblem(String password) {
-            return null;
-        }
-
-        @Override
-        public boolean add(String name, String password, boolean admin) {
-            return false;
-        }
-
-        @Override
-        public boolean setPassword(String name, String password) {
-            return false;
-        }
-
-        @Override
-        public boolean remove(String name) {
-            return false;
-        }
     }
 
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
@@ -85,8 +32,8 @@ class WebServerTest {
 
     @BeforeEach
     void startServer() {
-        server = new WebServer(new FixedHubStatus("0.1.0-test", Duration.ofMinutes(2).plusSeconds(5), 3),
-                new NoAccounts(), token -> Optional.empty(), new NoAccounts(), Clock.systemUTC());
+        server = new WebServer(TestServices.with(
+                new FixedHubStatus("0.1.0-test", Duration.ofMinutes(2).plusSeconds(5), 3), DeviceDirectory.empty()));
         port = server.start("127.0.0.1", 0);
     }
 

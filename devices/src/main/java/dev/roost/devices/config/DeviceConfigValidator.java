@@ -28,54 +28,72 @@ public final class DeviceConfigValidator {
         List<DeviceConfigError> errors = new ArrayList<>();
         Set<String> seenIds = new HashSet<>();
         Map<Integer, String> pinOwners = new HashMap<>();
-        for (DeviceSpec device : devices) {
-            String id = device.id();
-            checkId(id, seenIds, errors);
+        for (int index = 0; index < devices.size(); index++) {
+            DeviceSpec device = devices.get(index);
+            if (device == null) {
+                errors.add(new DeviceConfigError(index, null, "id", "is required (the entry is empty)"));
+                continue;
+            }
+            Reporter report = new Reporter(index, device.id(), errors);
+            checkId(device.id(), seenIds, report);
+            if (device.type() == null) {
+                report.add("type", "is required, one of " + knownTypes());
+                continue;
+            }
             DeviceType.fromConfigName(device.type()).ifPresentOrElse(
-                    type -> checkWiring(device, type, pinOwners, errors),
-                    () -> errors.add(new DeviceConfigError(id, "type", unknownType(device.type()))));
+                    type -> {
+                        checkWiring(device, type, pinOwners, report);
+                        OptionRules.check(device, type, problem -> report.add(problem.field(), problem.reason()));
+                    },
+                    () -> report.add("type", "'" + device.type() + "' is not one of " + knownTypes()));
         }
         return List.copyOf(errors);
     }
 
-    private static void checkId(String id, Set<String> seenIds, List<DeviceConfigError> errors) {
+    private static void checkId(String id, Set<String> seenIds, Reporter report) {
         if (id == null || id.isEmpty()) {
-            errors.add(new DeviceConfigError(id, "id", "is required"));
+            report.add("id", "is required");
         } else if (!ID.matcher(id).matches()) {
-            errors.add(new DeviceConfigError(id, "id", "may only contain a-z, 0-9 and '-'"));
+            report.add("id", "may only contain a-z, 0-9 and '-'");
         } else if (!seenIds.add(id)) {
-            errors.add(new DeviceConfigError(id, "id", "is declared more than once"));
+            report.add("id", "is declared more than once");
         }
     }
 
     private static void checkWiring(DeviceSpec device, DeviceType type, Map<Integer, String> pinOwners,
-                                    List<DeviceConfigError> errors) {
-        String id = device.id();
+                                    Reporter report) {
         if (type.wiring() == DeviceType.Wiring.BUS_ADDRESS) {
             if (device.address() == null || device.address().isBlank()) {
-                errors.add(new DeviceConfigError(id, "address", "is required for a " + type.configName()));
+                report.add("address", "is required for a " + type.configName());
             }
             return;
         }
         Integer pin = device.pin();
         if (pin == null) {
-            errors.add(new DeviceConfigError(id, "pin", "is required for a " + type.configName()));
+            report.add("pin", "is required for a " + type.configName());
         } else if (pin < MIN_GPIO || pin > MAX_GPIO) {
-            errors.add(new DeviceConfigError(id, "pin",
-                    "GPIO " + pin + " is outside " + MIN_GPIO + ".." + MAX_GPIO + " (BCM numbering)"));
+            report.add("pin", "GPIO " + pin + " does not exist: the header has GPIO " + MIN_GPIO + ".." + MAX_GPIO
+                    + " (BCM numbering)");
         } else {
-            String owner = pinOwners.putIfAbsent(pin, id);
+            String owner = pinOwners.putIfAbsent(pin, device.id());
             if (owner != null) {
-                errors.add(new DeviceConfigError(id, "pin", "GPIO " + pin + " is already used by '" + owner + "'"));
+                report.add("pin", "GPIO " + pin + " is already used by '" + owner + "'");
             }
         }
     }
 
-    private static String unknownType(String type) {
+    private static List<String> knownTypes() {
         List<String> known = new ArrayList<>();
         for (DeviceType t : DeviceType.values()) {
             known.add(t.configName());
         }
-        return "'" + type + "' is not one of " + known;
+        return known;
+    }
+
+    /** Collects the errors of one declaration, stamped with its position and id. */
+    private record Reporter(int index, String deviceId, List<DeviceConfigError> errors) {
+        void add(String field, String reason) {
+            errors.add(new DeviceConfigError(index, deviceId, field, reason));
+        }
     }
 }

@@ -1,17 +1,20 @@
 package dev.roost.devices.config;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /** The kinds of device the hub can drive, with the name each has in the configuration file. */
 public enum DeviceType {
-    DIGITAL_IN("digital-in", Wiring.GPIO_PIN),
-    DIGITAL_OUT("digital-out", Wiring.GPIO_PIN),
-    PWM("pwm", Wiring.GPIO_PIN),
+    /** A contact, PIR or button; roles say what dashboards should show it as. */
+    DIGITAL_IN("digital-in", Wiring.GPIO_PIN, List.of("generic", "contact", "motion")),
+    /** A relay, LED or lock solenoid; a {@code lock} speaks LOCK/UNLOCK instead of ON/OFF. */
+    DIGITAL_OUT("digital-out", Wiring.GPIO_PIN, List.of("switch", "lock")),
+    PWM("pwm", Wiring.GPIO_PIN, List.of()),
     /** 1-wire temperature sensor; the bus pin belongs to the kernel's w1-gpio overlay, the device is found by address. */
-    DS18B20("ds18b20", Wiring.BUS_ADDRESS),
+    DS18B20("ds18b20", Wiring.BUS_ADDRESS, List.of()),
     /** I2C temperature/humidity/pressure sensor on the shared I2C bus, found by address. */
-    BME280("bme280", Wiring.BUS_ADDRESS);
+    BME280("bme280", Wiring.BUS_ADDRESS, List.of());
 
     /** How a device of this type is reached, which decides the field its declaration must fill. */
     public enum Wiring {
@@ -23,10 +26,12 @@ public enum DeviceType {
 
     private final String configName;
     private final Wiring wiring;
+    private final List<String> roles;
 
-    DeviceType(String configName, Wiring wiring) {
+    DeviceType(String configName, Wiring wiring, List<String> roles) {
         this.configName = configName;
         this.wiring = wiring;
+        this.roles = roles;
     }
 
     /** The name used in configuration, e.g. {@code digital-out}. */
@@ -36,6 +41,21 @@ public enum DeviceType {
 
     public Wiring wiring() {
         return wiring;
+    }
+
+    /** The roles a declaration may name, the default first; empty when the type has no roles. */
+    public List<String> roles() {
+        return roles;
+    }
+
+    /** The role of a declaration of this type: the one it names, or the default. */
+    public String roleOf(DeviceSpec spec) {
+        return spec.role() != null ? spec.role() : roles.isEmpty() ? "" : roles.get(0);
+    }
+
+    /** True for the types that read a value periodically rather than watch a pin. */
+    public boolean isPolledSensor() {
+        return this == DS18B20 || this == BME280;
     }
 
     /** The type with this configuration name, or empty when no such type exists. */

@@ -46,7 +46,7 @@ class DeviceConfigValidatorTest {
                 DeviceSpec.onPin("lamp", "digital-out", 5),
                 DeviceSpec.onPin("lamp", "digital-out", 6)));
 
-        assertThat(errors).containsExactly(new DeviceConfigError("lamp", "id", "is declared more than once"));
+        assertThat(errors).containsExactly(new DeviceConfigError(1, "lamp", "id", "is declared more than once"));
     }
 
     @Test
@@ -96,6 +96,72 @@ class DeviceConfigValidatorTest {
                 .containsExactly(
                         tuple("relay", "pin"),
                         tuple("outside", "address"));
+    }
+
+    @Test
+    void optionThatDoesNotApplyToTheTypeIsRejected() {
+        List<DeviceConfigError> errors = validator.validate(List.of(
+                DeviceSpec.onPin("lamp", "pwm", 18).withInput("up", null, 20)));
+
+        assertThat(errors).extracting(DeviceConfigError::field, DeviceConfigError::reason)
+                .containsExactly(
+                        tuple("pull", "does not apply to a pwm"),
+                        tuple("debounceMs", "does not apply to a pwm"));
+    }
+
+    @Test
+    void optionValuesOutsideTheirRangeAreRejected() {
+        List<DeviceConfigError> errors = validator.validate(List.of(
+                DeviceSpec.onPin("button", "digital-in", 5).withInput("sideways", null, 60_000),
+                DeviceSpec.onPin("lamp", "pwm", 18).withFrequency(0),
+                DeviceSpec.onBus("outside", "ds18b20", "28-0316a2795cff").withPolling(0, -1.0)));
+
+        assertThat(errors).extracting(DeviceConfigError::deviceId, DeviceConfigError::field)
+                .containsExactly(
+                        tuple("button", "pull"),
+                        tuple("button", "debounceMs"),
+                        tuple("lamp", "frequency"),
+                        tuple("outside", "pollSeconds"),
+                        tuple("outside", "minChange"));
+    }
+
+    @Test
+    void outputStatesUseTheWordsOfTheRole() {
+        List<DeviceConfigError> errors = validator.validate(List.of(
+                DeviceSpec.onPin("door-lock", "digital-out", 27).withRole("lock").withStates("LOCKED", "locked"),
+                DeviceSpec.onPin("heating", "digital-out", 17).withStates("ON", "LOCKED")));
+
+        assertThat(errors).singleElement().satisfies(error -> {
+            assertThat(error.deviceId()).isEqualTo("heating");
+            assertThat(error.field()).isEqualTo("safe");
+            assertThat(error.reason()).isEqualTo("'LOCKED' is not one of [ON, OFF]");
+        });
+    }
+
+    @Test
+    void unknownRoleIsRejectedListingTheRolesOfTheType() {
+        assertThat(validator.validate(List.of(DeviceSpec.onPin("x", "digital-out", 4).withRole("motion"))))
+                .extracting(DeviceConfigError::field, DeviceConfigError::reason)
+                .containsExactly(tuple("role", "'motion' is not one of [switch, lock]"));
+    }
+
+    @Test
+    void sensorAddressesMustHaveTheirBusFormat() {
+        List<DeviceConfigError> errors = validator.validate(List.of(
+                DeviceSpec.onBus("outside", "ds18b20", "0x76"),
+                DeviceSpec.onBus("climate", "bme280", "0x40")));
+
+        assertThat(errors).extracting(DeviceConfigError::deviceId, DeviceConfigError::field)
+                .containsExactly(tuple("outside", "address"), tuple("climate", "address"));
+    }
+
+    @Test
+    void describeNamesPositionDeviceFieldAndReason() {
+        DeviceConfigError error = validator.validate(List.of(
+                DeviceSpec.onPin("button", "digital-in", 22),
+                DeviceSpec.onPin("relay", "digital-out", 22))).get(0);
+
+        assertThat(error.describe()).isEqualTo("devices[1] (relay).pin: GPIO 22 is already used by 'button'");
     }
 
     @Test

@@ -15,7 +15,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Reads the YAML config file; every error names the file, the line and the key. */
+/**
+ * Reads the YAML config file; every error names the file, the line and the key. The device list is checked as a
+ * whole, so every mistake in it is reported at once, one per line.
+ */
 public final class ConfigLoader {
 
     /** A config file that cannot be used; the message is meant for the user as it is. */
@@ -40,7 +43,14 @@ public final class ConfigLoader {
                 return HubConfig.defaults(); // an empty file sets nothing, so everything takes its default
             }
             HubConfig config = yaml.readValue(file.toFile(), HubConfig.class);
-            return config != null ? config : HubConfig.defaults();
+            if (config == null) {
+                return HubConfig.defaults();
+            }
+            String deviceProblems = DeviceListCheck.problems(yaml, file, config.devices());
+            if (!deviceProblems.isEmpty()) {
+                throw new ConfigException(deviceProblems);
+            }
+            return config;
         } catch (NoSuchFileException | java.io.FileNotFoundException e) {
             throw new ConfigException(file + ": file not found");
         } catch (JsonProcessingException e) {

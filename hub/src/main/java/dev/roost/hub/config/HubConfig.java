@@ -6,18 +6,21 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 /**
  * The hub's YAML configuration. Every key is optional; a missing section takes the defaults.
  *
- * @param mqtt the broker's listeners and limits
- * @param http the web UI's listener
+ * @param mqtt    the broker's listeners and limits
+ * @param http    the web UI's listener
+ * @param devices the devices wired to the Pi and how they appear on MQTT
  */
-public record HubConfig(MqttSettings mqtt, HttpSettings http) {
+public record HubConfig(MqttSettings mqtt, HttpSettings http, DevicesSettings devices) {
 
     @JsonCreator
-    public HubConfig(@JsonProperty("mqtt") MqttSettings mqtt, @JsonProperty("http") HttpSettings http) {
+    public HubConfig(@JsonProperty("mqtt") MqttSettings mqtt, @JsonProperty("http") HttpSettings http,
+                     @JsonProperty("devices") DevicesSettings devices) {
         this.mqtt = mqtt != null ? mqtt : MqttSettings.defaults();
         this.http = http != null ? http : HttpSettings.defaults();
+        this.devices = devices != null ? devices : DevicesSettings.defaults();
     }
 
     public static HubConfig defaults() {
-        return new HubConfig(null, null);
+        return new HubConfig(null, null, null);
     }
 }

@@ -107,7 +107,7 @@ class MqttLoginTest {
     void nothingSentAfterARefusedConnectIsProcessed() throws Exception {
         try (RawMqtt raw = new RawMqtt(hub.hub().ports().mqtt())) {
             raw.send(concat(connectWithPassword("intruder", "admin", "wrong password"),
-                    RawMqtt.publishPacket("home/smart-lock/set", "{\"state\":\"UNLOCK\"}", 0, true, 0)));
+                    RawMqtt.publishPacket("refused/smart-lock/set", "{\"state\":\"UNLOCK\"}", 0, true, 0)));
 
             RawMqtt.Packet connAck = raw.read();
             assertThat(connAck.type()).isEqualTo(CONNACK);
@@ -116,7 +116,7 @@ class MqttLoginTest {
         }
         try (RawMqtt observer = new RawMqtt(hub.hub().ports().mqtt())) {
             observer.connect("observer", true, 30);
-            observer.send(RawMqtt.subscribePacket(1, "home/#", 0));
+            observer.send(RawMqtt.subscribePacket(1, "refused/#", 0));
             assertThat(observer.read().type()).isEqualTo(SUBACK);
             observer.send(RawMqtt.publishPacket("probe/end", "x", 0, false, 0));
             observer.send(RawMqtt.subscribePacket(2, "probe/end", 0));

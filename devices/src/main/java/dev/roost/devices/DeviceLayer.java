@@ -1,0 +1,161 @@
+package dev.roost.devices;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.roost.devices.bridge.DeviceBridge;
+import dev.roost.devices.bridge.DeviceSnapshot;
+import dev.roost.devices.bus.DeviceBus;
+import dev.roost.devices.config.DeviceConfigError;
+import dev.roost.devices.config.DeviceConfigValidator;
+import dev.roost.devices.config.DeviceSpec;
+import dev.roost.devices.device.CommandOutcome;
+import dev.roost.devices.device.Device;
+import dev.roost.devices.device.DeviceFactory;
+import dev.roost.devices.discovery.HomeAssistantDiscovery;
+import dev.roost.devices.platform.DevicePlatform;
+import dev.roost.devices.platform.PiDetector;
+import dev.roost.devices.sensor.HardwareSensors;
+import dev.roost.devices.sensor.SensorSource;
+import dev.roost.devices.sim.DemoDevices;
+import dev.roost.devices.sim.SimulatedInputs;
+import dev.roost.devices.sim.SimulatedSensors;
+import dev.roost.devices.topic.DeviceTopics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The device module as the hub sees it: picks the platform, builds the drivers, bridges them to the bus and
+ * stops them safely. Built by {@link #start}; {@link #close()} drives outputs to their safe state, marks the
+ * devices offline and releases the pins.
+ */
+public final class DeviceLayer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(DeviceLayer.class);
+
+    private final DevicePlatform platform;
+    private final ScheduledExecutorService timer;
+    private final DeviceBridge bridge;
+    private final SimulatedInputs inputs;
+    private final List<DeviceSpec> specs;
+
+    private DeviceLayer(DevicePlatform platform, ScheduledExecutorService timer, DeviceBridge bridge,
+                        List<Device> devices, List<DeviceSpec> specs) {
+        this.platform = platform;
+        this.timer = timer;
+        this.bridge = bridge;
+        this.inputs = new SimulatedInputs(devices);
+        this.specs = specs;
+    }
+
+    /**
+     * Validates the declarations, starts every device and bridges it to {@code bus}.
+     *
+     * @throws InvalidDevicesException when a declaration cannot be used; nothing was started then
+     */
+    public static DeviceLayer start(DeviceLayerSettings settings, DeviceBus bus, PiDetector detector, Clock clock)
+            throws InvalidDevicesException {
+        List<DeviceConfigError> errors = new DeviceConfigValidator().validate(settings.devices());
+        if (!errors.isEmpty()) {
+            throw new InvalidDevicesException(errors);
+        }
+        DevicePlatform platform = DevicePlatform.select(settings.simulate(), detector);
+        List<DeviceSpec> specs = settings.devices().isEmpty() && platform.simulated()
+                ? DemoDevices.specs() : settings.devices();
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "devices");
+            t.setDaemon(true);
+            return t;
+        });
+        SensorSource sensors = platform.simulated()
+                ? new SimulatedSensors(clock, new Random())
+                : new HardwareSensors(platform.context(), settings.w1Path());
+        try {
+            List<Device> devices = new DeviceFactory(platform.context(), sensors, timer).create(specs);
+            DeviceTopics topics = new DeviceTopics(settings.baseTopic());
+            HomeAssistantDiscovery discovery = settings.discovery()
+                    ? new HomeAssistantDiscovery(settings.discoveryPrefix(), topics) : null;
+            DeviceBridge bridge = new DeviceBridge(bus, topics, devices, discovery, clock);
+            bridge.start();
+            log.atInfo().addKeyValue("platform", platform.description()).addKeyValue("devices", specs.size())
+                    .log("devices started");
+            return new DeviceLayer(platform, timer, bridge, devices, specs);
+        } catch (RuntimeException e) {
+            timer.shutdownNow();
+            platform.close();
+            throw e;
+        }
+    }
+
+    /** Whether the devices run on Pi4J's mock platform. */
+    public boolean simulated() {
+        return platform.simulated();
+    }
+
+    /** The declarations in use: the configured ones, or the demo devices in simulation. */
+    public List<DeviceSpec> specs() {
+        return specs;
+    }
+
+    public List<DeviceSnapshot> snapshots() {
+        return bridge.snapshots();
+    }
+
+    public Optional<DeviceSnapshot> snapshot(String id) {
+        return bridge.snapshot(id);
+    }
+
+    /**
+     * Applies a command to a device, as if it had arrived on its command topic.
+     *
+     * @return empty when no device has this id
+     */
+    public Optional<CommandOutcome> command(String id, JsonNode command) {
+        return bridge.snapshot(id).map(known -> bridge.command(id, command));
+    }
+
+    /** The inputs of a simulated platform, to drive from tests and the web UI. */
+    public SimulatedInputs inputs() {
+        return inputs;
+    }
+
+    /** The running driver of a device, for diagnostics and tests. */
+    public Optional<Device> device(String id) {
+        return bridge.device(id);
+    }
+
+    /** Safe state, offline, then the pins are released. */
+    @Override
+    public void close() {
+        bridge.stop();
+        timer.shutdownNow();
+        try {
+            if (!timer.awaitTermination(2, TimeUnit.SECONDS)) {
+                log.warn("a sensor read did not finish within 2 s of shutdown");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        platform.close();
+    }
+
+    /** Declarations that cannot be used; {@link #errors()} says which and why. */
+    public static final class InvalidDevicesException extends Exception {
+        private final List<DeviceConfigError> errors;
+
+        public InvalidDevicesException(List<DeviceConfigError> errors) {
+            super(errors.stream().map(DeviceConfigError::describe).reduce((a, b) -> a + "; " + b).orElse(""));
+            this.errors = List.copyOf(errors);
+        }
+
+        public List<DeviceConfigError> errors() {
+            return errors;
+        }
+    }
+}

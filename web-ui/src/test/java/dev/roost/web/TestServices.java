@@ -1,0 +1,78 @@
+package dev.roost.web;
+
+import dev.roost.web.auth.Account;
+import dev.roost.web.auth.Accounts;
+import dev.roost.web.devices.DeviceDirectory;
+import dev.roost.web.users.UserAdmin;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The web server's services for this module's tests: no users, and one bearer token, {@link #TOKEN}, that acts as
+ * an admin. The hub's tests use the real user store.
+ */
+public final class TestServices {
+
+    public static final String TOKEN = "test-token";
+    public static final String AUTHORIZATION = "Bearer " + TOKEN;
+
+    private TestServices() {
+    }
+
+    public static WebServices with(HubStatus status, DeviceDirectory devices) {
+        NoUsers none = new NoUsers();
+        return new WebServices(status, none,
+                token -> TOKEN.equals(token) ? Optional.of(new Account("tester", true, false)) : Optional.empty(),
+                none, devices, Clock.systemUTC());
+    }
+
+    /** A hub without users. */
+    private static final class NoUsers implements Accounts, UserAdmin {
+        @Override
+        public Optional<Account> verify(String username, String password) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<Account> find(String username) {
+            return Optional.empty();
+        }
+
+        @Override
+        public void changePassword(String username, String newPassword) {
+            throw new IllegalArgumentException("no user " + username);
+        }
+
+        @Override
+        public List<Account> list() {
+            return List.of();
+        }
+
+        @Override
+        public String nameProblem(String name) {
+            return null;
+        }
+
+        @Override
+        public String passwordProblem(String password) {
+            return null;
+        }
+
+        @Override
+        public boolean add(String name, String password, boolean admin) {
+            return false;
+        }
+
+        @Override
+        public boolean setPassword(String name, String password) {
+            return false;
+        }
+
+        @Override
+        public boolean remove(String name) {
+            return false;
+        }
+    }
+}
