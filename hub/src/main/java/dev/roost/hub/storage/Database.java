@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 
 /**
@@ -49,7 +48,8 @@ public final class Database implements AutoCloseable {
         Path base = dataDir.toAbsolutePath().resolve(FILE_NAME);
         Path file = base.resolveSibling(FILE_NAME + ".mv.db");
         // DB_CLOSE_ON_EXIT=FALSE: the hub closes it after the broker has stopped, not a JVM shutdown hook.
-        String url = "jdbc:h2:file:" + base + ";DB_CLOSE_ON_EXIT=FALSE;CACHE_SIZE=" + CACHE_KIB;
+        // TRACE_LEVEL_FILE=4: H2's own errors go to the hub's log (SLF4J) instead of a trace file beside it.
+        String url = "jdbc:h2:file:" + base + ";DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=4;CACHE_SIZE=" + CACHE_KIB;
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, "roost", "");
         pool.setMaxConnections(MAX_CONNECTIONS);
         Database database = new Database(pool, file);
@@ -134,15 +134,12 @@ public final class Database implements AutoCloseable {
         return message.lines().findFirst().orElse(message);
     }
 
-    /** Flushes and closes the file; further use of {@link #dataSource()} fails. */
+    /**
+     * Flushes and closes the file: H2 closes a database when its last connection closes, which disposing the
+     * pool does. Further use of {@link #dataSource()} fails.
+     */
     @Override
     public void close() {
-        try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
-            s.execute("SHUTDOWN");
-        } catch (SQLException e) {
-            log.atWarn().setCause(e).addKeyValue("file", file).log("database did not shut down cleanly");
-        } finally {
-            pool.dispose();
-        }
+        pool.dispose();
     }
 }

@@ -1,5 +1,6 @@
 package dev.roost.hub.users;
 
+import dev.roost.web.auth.Account;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -10,7 +11,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 
 /**
- * Creates user {@code admin} on the first start (ARCHITECTURE.md): with {@code ROOST_ADMIN_PASSWORD} when set,
+ * Creates user {@code admin} when there is no admin, i.e. on the first start (ARCHITECTURE.md): with {@code ROOST_ADMIN_PASSWORD} when set,
  * otherwise with a random password written to {@code DATA/initial-admin-password} and logged once, which the
  * first login must replace.
  */
@@ -26,10 +27,17 @@ public final class InitialAdmin {
     private InitialAdmin() {
     }
 
-    /** Does nothing when any user exists. */
+    /**
+     * Does nothing when an admin exists. Users added from the command line before the first start are not
+     * admins unless asked, so "no admin" rather than "no users" decides.
+     */
     public static void ensure(UserStore users, Path dataDir, String configuredPassword) throws IOException {
-        if (!users.list().isEmpty()) {
+        if (users.list().stream().anyMatch(Account::admin)) {
             return;
+        }
+        if (users.find(NAME).isPresent()) {
+            throw new IllegalStateException("there is no admin, and user '" + NAME + "' exists but is not one;"
+                    + " add an admin with: roost.jar --data DIR user add NAME --admin");
         }
         if (configuredPassword != null && !configuredPassword.isEmpty()) {
             String problem = UserStore.passwordProblem(configuredPassword);

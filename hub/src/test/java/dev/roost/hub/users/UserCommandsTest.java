@@ -79,6 +79,15 @@ class UserCommandsTest {
     }
 
     @Test
+    void aUserAddedBeforeTheFirstStartDoesNotPreventTheAdminFromBeingCreated() throws Exception {
+        assertThat(run("sensor-password\n", "user", "add", "sensors")).as(err()).isZero();
+
+        try (RunningHub hub = RunningHub.start(data, ADMIN_PASSWORD)) {
+            assertThat(new WebClient(hub.httpBase()).login("admin", ADMIN_PASSWORD).statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void refusalsSayWhyInOneLineAndChangeNothing() throws Exception {
         try (RunningHub hub = RunningHub.start(data, ADMIN_PASSWORD)) {
             assertThat(run("short\n", "user", "add", "bob")).isEqualTo(1);
