@@ -62,7 +62,18 @@ public final class RuleParser {
             // Only a JsonProcessingException can come from reading a String; anything else is a bug.
             throw new UncheckedIOException(e);
         }
-        return new RuleParseResult(Optional.of(rule), validator.validate(rule));
+        return new RuleParseResult(Optional.of(rule), located(validator.validate(rule), mapper, text));
+    }
+
+    /** Gives each validation error the line and column of the key it names, so an editor can point at it. */
+    private static List<RuleError> located(List<RuleError> errors, ObjectMapper mapper, String text) {
+        return errors.stream()
+                .map(error -> SourceLocator.locateField(mapper, text, error.field())
+                        .filter(location -> location.getLineNr() > 0)
+                        .map(location -> new RuleError(error.field(), error.reason(),
+                                new SourcePosition(location.getLineNr(), Math.max(location.getColumnNr(), 0))))
+                        .orElse(error))
+                .toList();
     }
 
     private static <M extends ObjectMapper, B extends MapperBuilder<M, B>> M configure(B builder) {
