@@ -1,0 +1,32 @@
+package dev.roost.rules.sandbox;
+
+import java.time.Duration;
+
+/**
+ * Bounds on what a rule expression may be and how long one evaluation may take.
+ *
+ * @param timeout        the longest one evaluation may take; a slower one fails with {@link EvaluationFailed}
+ * @param maxSourceLength the longest condition or template text accepted, in characters; together with the
+ *                        grammar (no loops, no recursion, no amplifying methods) it bounds the work of one evaluation
+ * @param maxNesting     the deepest nesting of parentheses, calls and operators, so neither our parser nor
+ *                        MVEL's can be driven into a stack overflow
+ */
+public record ExpressionLimits(Duration timeout, int maxSourceLength, int maxNesting) {
+
+    public ExpressionLimits {
+        if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("timeout must be positive, was " + timeout);
+        }
+        if (maxSourceLength < 1) {
+            throw new IllegalArgumentException("maxSourceLength must be at least 1, was " + maxSourceLength);
+        }
+        if (maxNesting < 1) {
+            throw new IllegalArgumentException("maxNesting must be at least 1, was " + maxNesting);
+        }
+    }
+
+    /** 50 ms per evaluation, 2,000 characters, 32 levels: far beyond any home-automation condition. */
+    public static ExpressionLimits defaults() {
+        return new ExpressionLimits(Duration.ofMillis(50), 2_000, 32);
+    }
+}
