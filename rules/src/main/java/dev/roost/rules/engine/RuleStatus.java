@@ -1,0 +1,26 @@
+package dev.roost.rules.engine;
+
+/**
+ * Whether a loaded rule is running and, when it is not, why, in words for its owner:
+ * {@code PAUSED: triggered 21 times within one second (limit 20); save or enable the rule to resume}.
+ */
+public record RuleStatus(State state, String detail) {
+
+    /** The states a rule can be in. */
+    public enum State {
+        /** Reacting to its triggers. */
+        ACTIVE,
+        /** Switched off by its owner ({@code enabled: false}). */
+        DISABLED,
+        /** Stopped by loop protection until it is saved or enabled again. */
+        PAUSED
+    }
+
+    static RuleStatus active() {
+        return new RuleStatus(State.ACTIVE, "");
+    }
+
+    static RuleStatus disabled() {
+        return new RuleStatus(State.DISABLED, "disabled by its owner");
+    }
+}

@@ -1,0 +1,69 @@
+package dev.roost.rules.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code for: 2s}: the condition must hold continuously that long before the actions run. */
+class ForDurationTest {
+
+    @TempDir
+    Path folder;
+    private EngineFixture fixture;
+
+    @BeforeEach
+    void start() throws Exception {
+        fixture = new EngineFixture(folder, Instant.parse("2026-11-25T08:00:00Z"));
+        fixture.load("""
+                id: heat-when-cold
+                when: { topic: home/temperature }
+                if: value < 18
+                for: 2s
+                then:
+                  - publish: { topic: home/thermostat/set, payload: '{"state":"ON"}' }
+                """);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        fixture.close();
+    }
+
+    @Test
+    void firesOnlyOnceTheValueHeldForTwoSeconds() {
+        fixture.publish("home/temperature", "17");
+        fixture.scheduler.advance(Duration.ofMillis(1999));
+        assertThat(fixture.commands("home/thermostat/set")).isEmpty();
+
+        fixture.scheduler.advance(Duration.ofMillis(1));
+        assertThat(fixture.commands("home/thermostat/set")).containsExactly("{\"state\":\"ON\"}");
+    }
+
+    @Test
+    void furtherReadingsThatStillHoldDoNotRestartTheWait() {
+        fixture.publish("home/temperature", "17");
+        fixture.scheduler.advance(Duration.ofSeconds(1));
+        fixture.publish("home/temperature", "16.5");
+        fixture.scheduler.advance(Duration.ofSeconds(1));
+
+        assertThat(fixture.commands("home/thermostat/set")).containsExactly("{\"state\":\"ON\"}");
+    }
+
+    @Test
+    void valueThatStopsHoldingCancelsTheWait() {
+        fixture.publish("home/temperature", "17");
+        fixture.scheduler.advance(Duration.ofSeconds(1));
+        fixture.publish("home/temperature", "19");
+        fixture.scheduler.advance(Duration.ofSeconds(10));
+
+        assertThat(fixture.commands("home/thermostat/set")).isEmpty();
+        assertThat(fixture.runs("heat-when-cold")).singleElement()
+                .satisfies(run -> assertThat(run.outcome()).isEqualTo(RunOutcome.CONDITION_FALSE));
+    }
+}
