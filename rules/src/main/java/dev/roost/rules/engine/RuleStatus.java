@@ -13,7 +13,14 @@ public record RuleStatus(State state, String detail) {
         /** Switched off by its owner ({@code enabled: false}). */
         DISABLED,
         /** Stopped by loop protection until it is saved or enabled again. */
-        PAUSED
+        PAUSED,
+        /** Stored, but it cannot be compiled (e.g. the sandbox now refuses an expression); see the detail. */
+        INVALID
+    }
+
+    /** The status of a stored rule the engine cannot load, with the reasons. */
+    public static RuleStatus invalid(String reasons) {
+        return new RuleStatus(State.INVALID, reasons);
     }
 
     static RuleStatus active() {

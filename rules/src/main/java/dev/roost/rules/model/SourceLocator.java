@@ -37,10 +37,12 @@ final class SourceLocator {
             return Optional.empty();
         }
         Optional<JsonLocation> found = locate(mapper, text, wanted);
-        if (found.isEmpty() && wanted.size() > 1 && Integer.valueOf(0).equals(wanted.get(1))) {
-            List<Object> single = new ArrayList<>(wanted);
-            single.remove(1);
-            found = locate(mapper, text, single);
+        for (int i = 1; found.isEmpty() && i < wanted.size(); i++) {
+            if (Integer.valueOf(0).equals(wanted.get(i)) && wanted.get(i - 1) instanceof String) {
+                List<Object> single = new ArrayList<>(wanted);
+                single.remove(i);
+                found = locate(mapper, text, single);
+            }
         }
         return found;
     }

@@ -16,6 +16,7 @@ import dev.roost.rules.trigger.TriggerSettings;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -26,6 +27,12 @@ import java.util.List;
  */
 final class EngineFixture implements AutoCloseable {
 
+    /**
+     * The sandbox's own limits, but with a wall-clock timeout no loaded CI machine trips by accident: these
+     * tests are about the engine, and the sandbox's tests cover the timeout.
+     */
+    static final ExpressionLimits TEST_LIMITS = new ExpressionLimits(Duration.ofSeconds(10),
+            ExpressionLimits.defaults().maxSourceLength(), ExpressionLimits.defaults().maxNesting());
     static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
     static final TriggerSettings SETTINGS = new TriggerSettings("home", new Location(52.52, 13.405, BERLIN));
 
@@ -35,7 +42,7 @@ final class EngineFixture implements AutoCloseable {
     final JdbcRunHistory history;
     final RuleEngine engine;
     private final RuleParser parser = new RuleParser();
-    private final RuleCompiler compiler = new RuleCompiler(new ExpressionCompiler(ExpressionLimits.defaults()));
+    private final RuleCompiler compiler = new RuleCompiler(new ExpressionCompiler(TEST_LIMITS));
 
     EngineFixture(Path folder, Instant start, InProcessBus bus, int maxTriggersPerSecond) throws SQLException {
         this.scheduler = new ManualScheduler(start, BERLIN);

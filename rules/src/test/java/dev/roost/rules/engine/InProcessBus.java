@@ -14,10 +14,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * A test double of the broker, which is not part of the rules module: a topic-matching fan-out with retained
  * messages, delivering synchronously to subscribers and keeping every published message for assertions.
  */
-final class InProcessBus implements MessageBus {
+public final class InProcessBus implements MessageBus {
 
     /** One message as it was published. */
-    record Published(String topic, String payload, int qos, boolean retain) {
+    public record Published(String topic, String payload, int qos, boolean retain) {
     }
 
     private record Subscriber(String filter, MessageHandler handler) {
@@ -53,11 +53,11 @@ final class InProcessBus implements MessageBus {
     }
 
     /** The payloads published to {@code topic}, in order. */
-    List<String> payloadsOn(String topic) {
+    public List<String> payloadsOn(String topic) {
         return published.stream().filter(message -> message.topic().equals(topic)).map(Published::payload).toList();
     }
 
-    List<Published> published() {
+    public List<Published> published() {
         return List.copyOf(published);
     }
 
