@@ -46,6 +46,7 @@ public final class ExpressionCompiler {
             throw ExpressionRejected.syntax(at, "expression", "MVEL cannot compile this expression: "
                     + mvelRefused.getMessage().lines().findFirst().orElse(""));
         }
+        CompiledTreeCheck.check(compiled, at);
         for (String input : context.getInputs().keySet()) {
             if (!SandboxPolicy.BINDINGS.containsKey(input)) {
                 throw ExpressionRejected.notAllowed(at, "name " + input);
