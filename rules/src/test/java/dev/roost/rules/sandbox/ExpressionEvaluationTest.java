@@ -147,7 +147,7 @@ class ExpressionEvaluationTest {
 
     /** Each call copies the whole payload; twenty copies of 8 MB take far longer than 1 ms on any machine. */
     private static Expression strictlyTimedSlowExpression() throws ExpressionRejected {
-        ExpressionCompiler strict = new ExpressionCompiler(new ExpressionLimits(Duration.ofMillis(1), 2_000, 32));
+        ExpressionCompiler strict = new ExpressionCompiler(new ExpressionLimits(Duration.ofMillis(1), 2_000, 32, 16));
         return strict.compile("payload" + ".toUpperCase().toLowerCase()".repeat(10) + ".length()");
     }
 

@@ -57,7 +57,7 @@ class RuntimeGuardTest {
     @Test
     void oneCompiledExpressionGivesEachThreadItsOwnAnswer() throws Exception {
         // A generous limit: this test is about answers, and four busy threads on two cores may be preempted.
-        ExpressionCompiler patient = new ExpressionCompiler(new ExpressionLimits(Duration.ofSeconds(10), 2_000, 32));
+        ExpressionCompiler patient = new ExpressionCompiler(new ExpressionLimits(Duration.ofSeconds(10), 2_000, 32, 16));
         Expression expression = patient.compile("value.temperature < 18 && state['home/window'] == 'closed'");
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
