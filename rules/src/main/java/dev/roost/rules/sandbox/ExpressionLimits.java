@@ -16,6 +16,8 @@ import java.time.Duration;
  */
 public record ExpressionLimits(Duration timeout, int maxSourceLength, int maxNesting, int maxConcatenations) {
 
+    private static final int DEFAULT_CONCATENATIONS = 16;
+
     public ExpressionLimits {
         if (timeout == null || timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("timeout must be positive, was " + timeout);
@@ -31,8 +33,13 @@ public record ExpressionLimits(Duration timeout, int maxSourceLength, int maxNes
         }
     }
 
+    /** The first three limits as given, with the default of 16 text joins. */
+    public ExpressionLimits(Duration timeout, int maxSourceLength, int maxNesting) {
+        this(timeout, maxSourceLength, maxNesting, DEFAULT_CONCATENATIONS);
+    }
+
     /** 50 ms, 2,000 characters, 32 levels, 16 text joins: far beyond any home-automation condition or payload. */
     public static ExpressionLimits defaults() {
-        return new ExpressionLimits(Duration.ofMillis(50), 2_000, 32, 16);
+        return new ExpressionLimits(Duration.ofMillis(50), 2_000, 32, DEFAULT_CONCATENATIONS);
     }
 }

@@ -88,6 +88,19 @@ class ExpressionEvaluationTest {
     }
 
     @Test
+    void numberPayloadEqualsBothItsNumberAndItsText() throws Exception {
+        Bindings number = new Bindings("t", "21", PayloadValues.parse("21"), Map.of(), NOW, null);
+
+        assertThat(compiler.compile("value == 21 && value == '21' && value == \"21\"").test(number)).isTrue();
+        assertThat(compiler.compile("value == 22 || value == '22'").test(number)).isFalse();
+    }
+
+    @Test
+    void divisionOfWholeNumbersIsExact() throws Exception {
+        assertThat(compiler.compile("1 / 2").evaluate(bindings)).isEqualTo(0.5);
+    }
+
+    @Test
     void sourceIsKeptAsWritten() throws Exception {
         assertThat(compiler.compile("value.temperature  <  18").source()).isEqualTo("value.temperature  <  18");
     }
