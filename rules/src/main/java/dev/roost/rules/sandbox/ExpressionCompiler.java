@@ -24,14 +24,14 @@ public final class ExpressionCompiler {
     /** Compiles an {@code if} condition, or says where and why it is refused. */
     public Expression compile(String source) throws ExpressionRejected {
         checkLength(source, "expression");
-        Parser parser = new Parser(new Lexer(source, 0, START), limits.maxNesting());
+        Parser parser = new Parser(new Lexer(source, 0, START), limits, 0);
         return toMvel(source, parser.parseAll(null), START);
     }
 
     /** Compiles text with {@code @{...}} parts, such as a publish payload, or says where and why it is refused. */
     public Template compileTemplate(String text) throws ExpressionRejected {
         checkLength(text, "template");
-        return new TemplateParser(this, limits.maxNesting()).parse(text);
+        return new TemplateParser(this, limits).parse(text);
     }
 
     /** Compiles one parsed expression's canonical MVEL; {@code at} is where its text starts, for errors. */
@@ -46,6 +46,7 @@ public final class ExpressionCompiler {
             throw ExpressionRejected.syntax(at, "expression", "MVEL cannot compile this expression: "
                     + mvelRefused.getMessage().lines().findFirst().orElse(""));
         }
+        CompiledTreeCheck.check(compiled, at);
         for (String input : context.getInputs().keySet()) {
             if (!SandboxPolicy.BINDINGS.containsKey(input)) {
                 throw ExpressionRejected.notAllowed(at, "name " + input);

@@ -10,8 +10,13 @@ import java.time.Duration;
  *                        grammar (no loops, no recursion, no amplifying methods) it bounds the work of one evaluation
  * @param maxNesting     the deepest nesting of parentheses, calls and operators, so neither our parser nor
  *                        MVEL's can be driven into a stack overflow
+ * @param maxConcatenations the most {@code +} operations that may join text in one expression, and the most
+ *                        {@code @{...}} parts plus such joins in one template: each can copy a whole payload
+ *                        (up to 256 KiB), so this bounds the memory one evaluation can take
  */
-public record ExpressionLimits(Duration timeout, int maxSourceLength, int maxNesting) {
+public record ExpressionLimits(Duration timeout, int maxSourceLength, int maxNesting, int maxConcatenations) {
+
+    private static final int DEFAULT_CONCATENATIONS = 16;
 
     public ExpressionLimits {
         if (timeout == null || timeout.isNegative() || timeout.isZero()) {
@@ -23,10 +28,18 @@ public record ExpressionLimits(Duration timeout, int maxSourceLength, int maxNes
         if (maxNesting < 1) {
             throw new IllegalArgumentException("maxNesting must be at least 1, was " + maxNesting);
         }
+        if (maxConcatenations < 0) {
+            throw new IllegalArgumentException("maxConcatenations must not be negative, was " + maxConcatenations);
+        }
     }
 
-    /** 50 ms per evaluation, 2,000 characters, 32 levels: far beyond any home-automation condition. */
+    /** The first three limits as given, with the default of 16 text joins. */
+    public ExpressionLimits(Duration timeout, int maxSourceLength, int maxNesting) {
+        this(timeout, maxSourceLength, maxNesting, DEFAULT_CONCATENATIONS);
+    }
+
+    /** 50 ms, 2,000 characters, 32 levels, 16 text joins: far beyond any home-automation condition or payload. */
     public static ExpressionLimits defaults() {
-        return new ExpressionLimits(Duration.ofMillis(50), 2_000, 32);
+        return new ExpressionLimits(Duration.ofMillis(50), 2_000, 32, DEFAULT_CONCATENATIONS);
     }
 }

@@ -70,7 +70,7 @@ final class MemberParser {
             if (result == null) {
                 throw ExpressionRejected.notAllowed(name.at(), methodConstruct(name.text(), target.type()));
             }
-            return SyntaxNode.atom(target.operand(SyntaxNode.ATOM) + "." + name.text() + call(), result);
+            return SyntaxNode.atom(target.operand(SyntaxNode.ATOM) + "." + name.text() + call(name), result);
         }
         if (target.type() != ValueType.ANY) {
             throw ExpressionRejected.notAllowed(name.at(), "property " + name.text() + " of "
@@ -100,7 +100,7 @@ final class MemberParser {
                 throw ExpressionRejected.notAllowed(member.at(),
                         "static method " + className.text() + "." + member.text());
             }
-            String args = className.text().equals("Math") ? mathArguments() : call();
+            String args = className.text().equals("Math") ? mathArguments() : call(member);
             return SyntaxNode.atom(className.text() + "." + member.text() + args, result);
         }
         ValueType field = SandboxPolicy.staticField(className.text(), member.text());
@@ -122,8 +122,13 @@ final class MemberParser {
         return parser.advance();
     }
 
-    private String call() throws ExpressionRejected {
+    private String call(Token method) throws ExpressionRejected {
         List<SyntaxNode> args = parser.arguments();
+        if (SandboxPolicy.searches(method.text()) && !args.stream().allMatch(SyntaxNode::literal)) {
+            // Searching a text for another computed text costs their lengths multiplied (256 KiB x 256 KiB).
+            throw ExpressionRejected.notAllowed(method.at(), "method " + method.text()
+                    + " with a computed argument (search for a literal)");
+        }
         StringJoiner joined = new StringJoiner(", ", "(", ")");
         args.forEach(arg -> joined.add(arg.mvel()));
         return joined.toString();

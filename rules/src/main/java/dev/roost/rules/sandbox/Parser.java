@@ -14,13 +14,18 @@ final class Parser {
 
     private final Lexer lexer;
     private final int maxNesting;
+    private final int maxConcatenations;
+    private int concatenations;
     private final MemberParser members;
     private Token current;
     private int depth;
 
-    Parser(Lexer lexer, int maxNesting) throws ExpressionRejected {
+    /** {@code concatenationsBefore} counts text joins already spent, by earlier parts of the same template. */
+    Parser(Lexer lexer, ExpressionLimits limits, int concatenationsBefore) throws ExpressionRejected {
         this.lexer = lexer;
-        this.maxNesting = maxNesting;
+        this.maxNesting = limits.maxNesting();
+        this.maxConcatenations = limits.maxConcatenations();
+        this.concatenations = concatenationsBefore;
         this.members = new MemberParser(this);
         this.current = lexer.next();
     }
@@ -37,6 +42,11 @@ final class Parser {
                     + terminator + "'");
         }
         return node;
+    }
+
+    /** Text joins counted so far, including those spent before this parser started. */
+    int concatenations() {
+        return concatenations;
     }
 
     Token current() {
@@ -69,7 +79,7 @@ final class Parser {
             SyntaxNode whenFalse = expression();
             ValueType type = whenTrue.type() == whenFalse.type() ? whenTrue.type() : ValueType.ANY;
             condition = new SyntaxNode(condition.operand(SyntaxNode.ATOM) + " ? " + whenTrue.operand(SyntaxNode.ATOM)
-                    + " : " + whenFalse.operand(SyntaxNode.ATOM), type, SyntaxNode.TERNARY);
+                    + " : " + whenFalse.operand(SyntaxNode.ATOM), type, SyntaxNode.TERNARY, false);
         }
         depth--;
         return condition;
@@ -97,16 +107,27 @@ final class Parser {
         SyntaxNode left = binary(level + 1);
         String op;
         while ((op = operatorAt(level)) != null) {
-            advance();
+            Token operator = advance();
             SyntaxNode right = binary(level + 1);
             // MVEL does not give && precedence over || (it reads "true || false && false" as false), so every
             // operand that is itself an operation is parenthesised, except a left operand of the same level,
             // which keeps chains such as "10 - 3 - 2" flat and left-associative as in Java.
             String leftMvel = left.precedence() == level ? left.mvel() : left.operand(SyntaxNode.ATOM);
             String mvel = leftMvel + " " + op + " " + right.operand(SyntaxNode.ATOM);
-            left = new SyntaxNode(mvel, resultType(level, op, left, right), level);
+            left = new SyntaxNode(mvel, resultType(level, op, left, right), level, false);
+            if (op.equals("+") && left.type() != ValueType.NUMBER) {
+                countConcatenation(operator);
+            }
         }
         return left;
+    }
+
+    /** A {@code +} that may join text can copy a whole payload; their number bounds an evaluation's memory. */
+    private void countConcatenation(Token operator) throws ExpressionRejected {
+        if (++concatenations > maxConcatenations) {
+            throw ExpressionRejected.syntax(operator.at(), "concatenation", "more than " + maxConcatenations
+                    + " '+' that may join text; each can copy a whole payload");
+        }
     }
 
     private String operatorAt(int level) {
@@ -153,10 +174,10 @@ final class Parser {
         switch (token.kind()) {
             case NUMBER:
                 advance();
-                return SyntaxNode.atom(Literals.number(token), ValueType.NUMBER);
+                return SyntaxNode.literal(Literals.number(token), ValueType.NUMBER);
             case STRING:
                 advance();
-                return SyntaxNode.atom(Literals.string(token.value()), ValueType.TEXT);
+                return SyntaxNode.literal(Literals.string(token.value()), ValueType.TEXT);
             case NAME:
                 return members.name();
             default:

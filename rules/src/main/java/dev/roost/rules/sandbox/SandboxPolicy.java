@@ -36,6 +36,9 @@ final class SandboxPolicy {
 
     private static final Map<ValueType, Map<String, ValueType>> METHODS = methodsByType();
 
+    /** Methods whose cost is the receiver's length times the argument's, so the argument must be a literal. */
+    private static final Set<String> SEARCHES = Set.of("contains", "indexOf", "lastIndexOf");
+
     private SandboxPolicy() {
     }
 
@@ -51,6 +54,10 @@ final class SandboxPolicy {
     /** The type of {@code className.field}, or null when it is not allowed. */
     static ValueType staticField(String className, String field) {
         return STATIC_FIELDS.getOrDefault(className, Map.of()).get(field);
+    }
+
+    static boolean searches(String method) {
+        return SEARCHES.contains(method);
     }
 
     /** The result type of {@code receiver.method(...)}, or null when that method is not allowed on it. */

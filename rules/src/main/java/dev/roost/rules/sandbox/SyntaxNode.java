@@ -6,8 +6,9 @@ package dev.roost.rules.sandbox;
  * @param mvel       canonical MVEL for this sub-expression, built only from constructs the sandbox allows
  * @param type       what is known of its value, to choose the methods it may call
  * @param precedence how tightly it binds (higher binds tighter), so chains of one operator stay flat
+ * @param literal    whether it is a single number or string written in the expression
  */
-record SyntaxNode(String mvel, ValueType type, int precedence) {
+record SyntaxNode(String mvel, ValueType type, int precedence, boolean literal) {
 
     static final int TERNARY = 1;
     static final int OR = 2;
@@ -19,7 +20,11 @@ record SyntaxNode(String mvel, ValueType type, int precedence) {
     static final int ATOM = 9;
 
     static SyntaxNode atom(String mvel, ValueType type) {
-        return new SyntaxNode(mvel, type, ATOM);
+        return new SyntaxNode(mvel, type, ATOM, false);
+    }
+
+    static SyntaxNode literal(String mvel, ValueType type) {
+        return new SyntaxNode(mvel, type, ATOM, true);
     }
 
     /** This node's MVEL, in parentheses unless it binds at least as tightly as {@code required}. */

@@ -13,11 +13,13 @@ import java.util.List;
 final class TemplateParser {
 
     private final ExpressionCompiler compiler;
-    private final int maxNesting;
+    private final ExpressionLimits limits;
+    /** Text joins so far: one per {@code @{...}} part plus the {@code +} joins inside the parts. */
+    private int concatenations;
 
-    TemplateParser(ExpressionCompiler compiler, int maxNesting) {
+    TemplateParser(ExpressionCompiler compiler, ExpressionLimits limits) {
         this.compiler = compiler;
-        this.maxNesting = maxNesting;
+        this.limits = limits;
     }
 
     Template parse(String text) throws ExpressionRejected {
@@ -50,7 +52,11 @@ final class TemplateParser {
     private int expression(String text, int at, List<Object> parts) throws ExpressionRejected {
         int start = at + 2;
         SourcePoint startsAt = pointAt(text, start);
-        Parser parser = new Parser(new Lexer(text, start, startsAt), maxNesting);
+        if (++concatenations > limits.maxConcatenations()) {
+            throw ExpressionRejected.syntax(pointAt(text, at), "concatenation", "more than "
+                    + limits.maxConcatenations() + " @{...} parts and text joins; each can copy a whole payload");
+        }
+        Parser parser = new Parser(new Lexer(text, start, startsAt), limits, concatenations);
         if (parser.current().kind() == Token.Kind.END) {
             throw ExpressionRejected.syntax(pointAt(text, at), "template", "'@{' is not closed with '}'");
         }
@@ -63,6 +69,7 @@ final class TemplateParser {
             }
             throw rejected;
         }
+        concatenations = parser.concatenations();
         int close = parser.current().end();
         parts.add(compiler.toMvel(text.substring(start, close - 1), parsed, startsAt));
         return close;

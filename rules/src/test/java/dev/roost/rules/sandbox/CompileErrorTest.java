@@ -36,7 +36,7 @@ class CompileErrorTest {
 
     @Test
     void expressionLongerThanTheLimitIsRefusedBeforeParsing() {
-        ExpressionCompiler small = new ExpressionCompiler(new ExpressionLimits(Duration.ofMillis(50), 20, 32));
+        ExpressionCompiler small = new ExpressionCompiler(new ExpressionLimits(Duration.ofMillis(50), 20, 32, 16));
 
         ExpressionRejected rejected = catchThrowableOfType(ExpressionRejected.class,
                 () -> small.compile("value.temperature < 18 && value.humidity > 60"));
@@ -62,6 +62,24 @@ class CompileErrorTest {
         Expression expression = compiler.compile(chain);
 
         assertThat(expression.evaluate(new Bindings("t", "", "", null, null, null))).isEqualTo(401);
+    }
+
+    @Test
+    void textJoinsBeyondTheLimitAreRefusedAtTheFirstOneTooMany() {
+        String joins = "payload" + " + payload".repeat(17);
+
+        ExpressionRejected rejected = catchThrowableOfType(ExpressionRejected.class, () -> compiler.compile(joins));
+
+        assertThat(rejected.construct()).isEqualTo("concatenation");
+        assertThat(rejected.getMessage()).isEqualTo("line 1, column " + (7 + 16 * 10 + 2)
+                + ": more than 16 '+' that may join text; each can copy a whole payload");
+    }
+
+    @Test
+    void textJoinsUpToTheLimitCompile() throws Exception {
+        Expression joined = compiler.compile("topic" + " + topic".repeat(16));
+
+        assertThat(joined.evaluate(new Bindings("ab", "", "", null, null, null))).isEqualTo("ab".repeat(17));
     }
 
     @Test

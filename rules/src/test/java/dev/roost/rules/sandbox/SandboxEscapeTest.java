@@ -67,6 +67,8 @@ class SandboxEscapeTest {
             this.value                                     | 1 | 1  | this
             value.toString().getBytes()                    | 1 | 18 | method getBytes
             sun.misc.Unsafe                                | 1 | 1  | class reference sun.misc.Unsafe
+            payload.contains(payload.substring(1))         | 1 | 9  | method contains with a computed argument (search for a literal)
+            state['a'].indexOf(topic) > 0                  | 1 | 12 | method indexOf with a computed argument (search for a literal)
             "value > 1 &&\n  Runtime.getRuntime()"         | 2 | 3  | class reference Runtime
             "value\n  .getClass()"                         | 2 | 4  | reflection (getClass)
             """)

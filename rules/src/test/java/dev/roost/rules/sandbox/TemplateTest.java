@@ -93,6 +93,27 @@ class TemplateTest {
     }
 
     @Test
+    void partsAndJoinsBeyondTheLimitAreRefused() {
+        // Nine parts, then four parts with one join each: the seventeenth is the '+' in the thirteenth part.
+        String template = "@{payload}".repeat(9) + "@{payload + payload}".repeat(4);
+
+        ExpressionRejected rejected = catchThrowableOfType(ExpressionRejected.class,
+                () -> compiler.compileTemplate(template));
+
+        assertThat(rejected.construct()).isEqualTo("concatenation");
+        assertThat(rejected.column()).isEqualTo(90 + 3 * 20 + 10 + 1);
+    }
+
+    @Test
+    void tooManyPartsAreRefusedAtTheFirstOneTooMany() {
+        ExpressionRejected rejected = catchThrowableOfType(ExpressionRejected.class,
+                () -> compiler.compileTemplate("@{topic},".repeat(17)));
+
+        assertThat(rejected.getMessage()).isEqualTo("line 1, column 145: more than 16 @{...} parts and text joins; "
+                + "each can copy a whole payload");
+    }
+
+    @Test
     void failingPartFailsTheRender() throws Exception {
         Template template = compiler.compileTemplate("@{payload.substring(500)}");
 
