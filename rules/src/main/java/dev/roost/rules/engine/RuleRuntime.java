@@ -41,6 +41,8 @@ final class RuleRuntime {
     private RuleRun active;
     private Cancellable forWait;
     private boolean stopped;
+    /** The condition's last result, so a condition that stays false is recorded once, not on every message. */
+    private Boolean lastCondition;
 
     RuleRuntime(CompiledRule rule, RuleTriggers triggers, EngineContext context, Map<String, Object> variables) {
         this.rule = rule;
@@ -115,13 +117,19 @@ final class RuleRuntime {
         try {
             condition = rule.condition() == null ? null : rule.condition().test(bindings);
         } catch (EvaluationFailed failed) {
+            lastCondition = null;
             cancelForWait();
             record(outcome(event, null, RunOutcome.FAILED, "if: " + failed.getMessage()));
             return;
         }
+        boolean turnedFalse = Boolean.FALSE.equals(condition) && !Boolean.FALSE.equals(lastCondition);
+        lastCondition = condition;
         if (Boolean.FALSE.equals(condition)) {
             cancelForWait();
-            record(outcome(event, false, RunOutcome.CONDITION_FALSE, null));
+            if (turnedFalse) {
+                // A sensor reporting every few seconds would otherwise push every real run out of the history.
+                record(outcome(event, false, RunOutcome.CONDITION_FALSE, null));
+            }
             return;
         }
         Duration hold = rule.rule().forDuration();
@@ -142,6 +150,7 @@ final class RuleRuntime {
         }
         try {
             if (!rule.condition().test(bindings(event))) {
+                lastCondition = false;
                 cancelForWait();
                 record(outcome(event, false, RunOutcome.CONDITION_FALSE, null));
             }

@@ -4,7 +4,7 @@ package dev.roost.rules.engine;
 public enum RunOutcome {
     /** Every action ran. */
     COMPLETED,
-    /** The condition was false, so no action ran. */
+    /** The condition turned false, so no action ran; while it stays false, further triggers are not recorded. */
     CONDITION_FALSE,
     /** The condition or an action failed; the actions after it did not run. */
     FAILED,

@@ -6,10 +6,13 @@ final class OfflineMessageTrigger implements MessageTrigger {
     static final String OFFLINE = "offline";
 
     private final String availabilityTopic;
+    private final String description;
     private boolean offline;
 
     OfflineMessageTrigger(String availabilityTopic) {
         this.availabilityTopic = availabilityTopic;
+        // Built once: the engine asks for it on every message that reaches the trigger.
+        this.description = "offline " + availabilityTopic;
     }
 
     @Override
@@ -19,7 +22,7 @@ final class OfflineMessageTrigger implements MessageTrigger {
 
     @Override
     public String describe() {
-        return "offline " + availabilityTopic;
+        return description;
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.util.Map;
  */
 final class ThresholdTrigger implements MessageTrigger {
 
+    private final String description;
     private final String filter;
     private final String field;
     private final double threshold;
@@ -25,6 +26,8 @@ final class ThresholdTrigger implements MessageTrigger {
         this.threshold = threshold;
         this.hysteresis = hysteresis;
         this.below = below;
+        // Built once: the engine asks for it on every message that reaches the trigger.
+        this.description = filter + (field == null ? "" : "." + field) + (below ? " below " : " above ") + threshold;
     }
 
     @Override
@@ -34,7 +37,7 @@ final class ThresholdTrigger implements MessageTrigger {
 
     @Override
     public String describe() {
-        return filter + (field == null ? "" : "." + field) + (below ? " below " : " above ") + threshold;
+        return description;
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.util.Objects;
 /** Fires on every message of a topic filter, or with {@code changesOnly} on every changed payload per topic. */
 final class TopicMessageTrigger implements MessageTrigger {
 
+    private final String description;
     private final String filter;
     private final boolean changesOnly;
     private final Map<String, String> lastPayloads = new HashMap<>();
@@ -14,6 +15,8 @@ final class TopicMessageTrigger implements MessageTrigger {
     TopicMessageTrigger(String filter, boolean changesOnly) {
         this.filter = filter;
         this.changesOnly = changesOnly;
+        // Built once: the engine asks for it on every message that reaches the trigger.
+        this.description = (changesOnly ? "change of " : "topic ") + filter;
     }
 
     @Override
@@ -23,7 +26,7 @@ final class TopicMessageTrigger implements MessageTrigger {
 
     @Override
     public String describe() {
-        return (changesOnly ? "change of " : "topic ") + filter;
+        return description;
     }
 
     @Override

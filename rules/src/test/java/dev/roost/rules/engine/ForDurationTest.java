@@ -66,4 +66,13 @@ class ForDurationTest {
         assertThat(fixture.runs("heat-when-cold")).singleElement()
                 .satisfies(run -> assertThat(run.outcome()).isEqualTo(RunOutcome.CONDITION_FALSE));
     }
+
+    @Test
+    void conditionThatStaysFalseIsRecordedOnceWhenItTurnsFalse() {
+        for (String reading : new String[] {"19", "19.5", "20", "17", "19", "21"}) {
+            fixture.publish("home/temperature", reading);
+        }
+
+        assertThat(fixture.runs("heat-when-cold")).extracting(RunRecord::payloadExcerpt).containsExactly("19", "19");
+    }
 }
