@@ -79,10 +79,19 @@ public final class RuleEngine implements AutoCloseable {
     public void dispatch(String topic, String payload, boolean retained) {
         Object value = PayloadValues.parse(payload);
         remember(topic, value);
-        index.forEachMatch(topic, registration -> registration.runtime().onSignal(
-                registration.trigger().describe(),
-                registration.trigger().offer(topic, payload, value, retained),
-                topic, payload, value));
+        index.forEachMatch(topic, registration -> deliver(registration, topic, payload, value, retained));
+    }
+
+    private static void deliver(Registration registration, String topic, String payload, Object value, boolean retained) {
+        try {
+            MessageTrigger trigger = registration.trigger();
+            registration.runtime().onSignal(trigger.describe(), trigger.offer(topic, payload, value, retained),
+                    topic, payload, value);
+        } catch (RuntimeException bug) {
+            // One rule's bug must not keep the message from the other rules.
+            log.atError().addKeyValue("rule", registration.runtime().rule().id()).addKeyValue("topic", topic)
+                    .setCause(bug).log("rule failed on a message");
+        }
     }
 
     private void remember(String topic, Object value) {

@@ -9,6 +9,8 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The production {@link Scheduler}: one daemon thread and the system clock.
@@ -18,6 +20,7 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class ExecutorScheduler implements Scheduler, AutoCloseable {
 
+    private static final Logger log = LoggerFactory.getLogger(ExecutorScheduler.class);
     private static final Duration LONGEST_SLEEP = Duration.ofMinutes(1);
 
     private final Clock clock;
@@ -39,7 +42,7 @@ public final class ExecutorScheduler implements Scheduler, AutoCloseable {
 
     @Override
     public void execute(Runnable task) {
-        executor.execute(task);
+        executor.execute(guarded(task));
     }
 
     @Override
@@ -54,13 +57,30 @@ public final class ExecutorScheduler implements Scheduler, AutoCloseable {
             if (clock.instant().isBefore(at)) {
                 pending.set(executor.schedule(wake[0], sleepUntil(at), TimeUnit.MILLISECONDS));
             } else {
-                task.run();
+                guarded(task).run();
             }
         };
         pending.set(executor.schedule(wake[0], sleepUntil(at), TimeUnit.MILLISECONDS));
         return () -> {
             cancelled.set(true);
             pending.get().cancel(false);
+        };
+    }
+
+    /**
+     * An executor keeps a task's exception in a future nobody reads; a bug in one rule must be heard of in the
+     * log, and must not stop the thread from running the next task.
+     */
+    private static Runnable guarded(Runnable task) {
+        return () -> {
+            try {
+                task.run();
+            } catch (RuntimeException | Error bug) {
+                log.atError().setCause(bug).log("a rule engine task failed");
+                if (bug instanceof Error error && !(error instanceof StackOverflowError)) {
+                    throw error;
+                }
+            }
         };
     }
 

@@ -36,4 +36,17 @@ class ExecutorSchedulerTest {
         }
         assertThat(seen).containsExactly("kept");
     }
+
+    @Test
+    void failingTaskDoesNotStopTheTasksAfterIt() throws InterruptedException {
+        List<String> seen = new CopyOnWriteArrayList<>();
+        try (ExecutorScheduler scheduler = new ExecutorScheduler(Clock.systemUTC(), "rules-test")) {
+            scheduler.execute(() -> {
+                throw new IllegalStateException("a rule's bug");
+            });
+            scheduler.execute(() -> seen.add("after"));
+            await().atMost(Duration.ofSeconds(5)).until(() -> seen.contains("after"));
+        }
+        assertThat(seen).containsExactly("after");
+    }
 }
