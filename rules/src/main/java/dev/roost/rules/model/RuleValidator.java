@@ -75,6 +75,9 @@ public final class RuleValidator {
         } else if (topic.hysteresis() > 0 && !topic.hasThreshold()) {
             errors.add(new RuleError(at + ".hysteresis", "needs 'above' or 'below'"));
         }
+        if (topic.changes() && topic.hasThreshold()) {
+            errors.add(new RuleError(at + ".changes", "a threshold fires only on crossings already; leave 'changes' out"));
+        }
         if (topic.field() != null && !topic.hasThreshold()) {
             errors.add(new RuleError(at + ".field", "needs 'above' or 'below'"));
         }

@@ -15,6 +15,7 @@ import dev.roost.rules.model.RuleError;
 import dev.roost.rules.model.RuleFormat;
 import dev.roost.rules.model.RuleParseResult;
 import dev.roost.rules.model.RuleParser;
+import dev.roost.rules.model.TopicSyntax;
 import dev.roost.rules.store.JdbcRunHistory;
 import dev.roost.rules.store.RuleStore;
 import dev.roost.rules.store.StoredRule;
@@ -155,6 +156,9 @@ public final class RuleService {
 
     /** What the rule would do with a sample message; nothing is published or stored. */
     public ServiceResult<DryRunReport> test(String id, Sample sample) {
+        if (sample.topic() != null && TopicSyntax.nameProblem(sample.topic()) != null) {
+            return ServiceResult.invalid(List.of(new RuleError("topic", TopicSyntax.nameProblem(sample.topic()))));
+        }
         CompiledRule rule = compiled.get(id);
         if (rule == null) {
             return store.find(id).isPresent()

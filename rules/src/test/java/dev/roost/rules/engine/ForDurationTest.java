@@ -75,4 +75,28 @@ class ForDurationTest {
 
         assertThat(fixture.runs("heat-when-cold")).extracting(RunRecord::payloadExcerpt).containsExactly("19", "19");
     }
+
+    @Test
+    void thresholdWithForIsCancelledWhenTheReadingGoesBackPastTheHysteresis() {
+        fixture.load("""
+                id: frost
+                when: { topic: home/outside, below: 0, hysteresis: 1 }
+                for: 10m
+                then:
+                  - publish: { topic: home/alerts, payload: frost }
+                """);
+
+        fixture.publish("home/outside", "-0.5");
+        fixture.scheduler.advance(Duration.ofMinutes(5));
+        fixture.publish("home/outside", "0.5");
+        fixture.scheduler.advance(Duration.ofMinutes(5));
+        assertThat(fixture.commands("home/alerts")).as("still within the band: the wait goes on").containsExactly("frost");
+
+        fixture.publish("home/outside", "1.5");
+        fixture.publish("home/outside", "-2");
+        fixture.scheduler.advance(Duration.ofMinutes(5));
+        fixture.publish("home/outside", "1.5");
+        fixture.scheduler.advance(Duration.ofMinutes(20));
+        assertThat(fixture.commands("home/alerts")).as("went back past 0 + 1: the wait ended").containsExactly("frost");
+    }
 }

@@ -107,10 +107,11 @@ class RuleValidatorTest {
                 new TopicTrigger("home/temperature", false, null, 18.0, 0.5, "temperature"),
                 new TopicTrigger("home/temperature", false, 25.0, 18.0, null, null),
                 new TopicTrigger("home/temperature", false, null, 18.0, -1.0, null),
-                new TopicTrigger("home/temperature", false, null, null, 0.5, null));
+                new TopicTrigger("home/temperature", false, null, null, 0.5, null),
+                new TopicTrigger("home/temperature", true, 25.0, null, null, null));
 
         assertThat(fieldsInError(rule("r", when, HEAT)))
-                .containsExactly("when[1].below", "when[2].hysteresis", "when[3].hysteresis");
+                .containsExactly("when[1].below", "when[2].hysteresis", "when[3].hysteresis", "when[4].changes");
     }
 
     @Test

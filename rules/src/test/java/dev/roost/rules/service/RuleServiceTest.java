@@ -205,6 +205,8 @@ class RuleServiceTest {
         assertThat(ok(fixture.service.runs("heat", 10))).isEmpty();
         DryRunReport again = ok(fixture.service.test("heat", new Sample("home/temperature", "19", Map.of())));
         assertThat(again.conditionResult()).isFalse();
+        assertThat(errors(fixture.service.test("heat", new Sample("home/+", "17", Map.of()))))
+                .extracting(RuleError::field).containsExactly("topic");
         DryRunReport elsewhere = ok(fixture.service.test("heat", new Sample("home/humidity", "50", Map.of())));
         assertThat(elsewhere.triggered()).isFalse();
         assertThat(elsewhere.error()).contains("no trigger");
