@@ -29,8 +29,9 @@ class ExecutorSchedulerTest {
         List<String> seen = new CopyOnWriteArrayList<>();
         Clock clock = Clock.systemUTC();
         try (ExecutorScheduler scheduler = new ExecutorScheduler(clock, "rules-test")) {
-            Cancellable cancelled = scheduler.schedule(clock.instant().plusMillis(50), () -> seen.add("cancelled"));
-            scheduler.schedule(clock.instant().plusMillis(100), () -> seen.add("kept"));
+            // A second of margin, so a busy machine cannot run the task before the test cancels it.
+            Cancellable cancelled = scheduler.schedule(clock.instant().plusSeconds(1), () -> seen.add("cancelled"));
+            scheduler.schedule(clock.instant().plusMillis(1500), () -> seen.add("kept"));
             cancelled.cancel();
             await().atMost(Duration.ofSeconds(5)).until(() -> seen.contains("kept"));
         }
