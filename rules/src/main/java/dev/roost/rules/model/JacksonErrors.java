@@ -109,7 +109,7 @@ final class JacksonErrors {
 
     private static String wrongShapeReason(Class<?> target) {
         if (target == Trigger.class) {
-            return "a trigger needs exactly one of: topic, cron, sun";
+            return "a trigger needs exactly one of: topic, cron, sun, offline";
         }
         if (target == Duration.class) {
             return "expected a duration like 30s, 5m or 1h30m";

@@ -17,7 +17,10 @@ public final class RuleValidator {
 
     /** Ids appear in URLs ({@code /api/rules/{id}}) and traces, so they stay in a safe, lower-case alphabet. */
     private static final Pattern ID = Pattern.compile("[a-z0-9-]+");
-    private static final int CRON_FIELDS = 6;
+    /** Rule variables are read in expressions as {@code rule.vars.<name>}, so names are identifiers. */
+    private static final Pattern VARIABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+    private final CronSyntax cronSyntax = new CronSyntax();
 
     /** Returns every error in the rule, in document order; an empty list means the rule can be run. */
     public List<RuleError> validate(Rule rule) {
@@ -42,7 +45,7 @@ public final class RuleValidator {
         }
     }
 
-    private static void checkTriggers(List<Trigger> when, List<RuleError> errors) {
+    private void checkTriggers(List<Trigger> when, List<RuleError> errors) {
         if (when.isEmpty()) {
             errors.add(new RuleError("when", "needs at least one trigger"));
         }
@@ -51,18 +54,40 @@ public final class RuleValidator {
             Trigger trigger = when.get(i);
             if (trigger instanceof TopicTrigger topic) {
                 addIfPresent(errors, at + ".topic", TopicSyntax.filterProblem(topic.topic()));
+                checkThreshold(at, topic, errors);
             } else if (trigger instanceof CronTrigger cron) {
                 checkCron(at + ".cron", cron.cron(), errors);
             } else if (trigger instanceof SunTrigger sun && sun.sun() == null) {
                 errors.add(new RuleError(at + ".sun", "must be sunrise or sunset"));
+            } else if (trigger instanceof OfflineTrigger offline
+                    && (offline.offline() == null || !ID.matcher(offline.offline()).matches())) {
+                errors.add(new RuleError(at + ".offline", "must be a device id (a-z, 0-9 and '-')"));
             }
         }
     }
 
-    private static void checkCron(String field, String cron, List<RuleError> errors) {
-        int fields = cron == null || cron.isBlank() ? 0 : cron.strip().split("\\s+").length;
-        if (fields != CRON_FIELDS) {
-            errors.add(new RuleError(field, "needs 6 fields (second minute hour day month weekday), found " + fields));
+    private static void checkThreshold(String at, TopicTrigger topic, List<RuleError> errors) {
+        if (topic.above() != null && topic.below() != null) {
+            errors.add(new RuleError(at + ".below", "use either 'above' or 'below', not both"));
+        }
+        if (topic.hysteresis() < 0 || topic.hysteresis().isNaN()) {
+            errors.add(new RuleError(at + ".hysteresis", "must not be negative"));
+        } else if (topic.hysteresis() > 0 && !topic.hasThreshold()) {
+            errors.add(new RuleError(at + ".hysteresis", "needs 'above' or 'below'"));
+        }
+        if (topic.changes() && topic.hasThreshold()) {
+            errors.add(new RuleError(at + ".changes", "a threshold fires only on crossings already; leave 'changes' out"));
+        }
+        if (topic.field() != null && !topic.hasThreshold()) {
+            errors.add(new RuleError(at + ".field", "needs 'above' or 'below'"));
+        }
+    }
+
+    private void checkCron(String field, String cron, List<RuleError> errors) {
+        try {
+            cronSyntax.parse(cron);
+        } catch (IllegalArgumentException notCron) {
+            errors.add(new RuleError(field, notCron.getMessage()));
         }
     }
 
@@ -81,12 +106,19 @@ public final class RuleValidator {
             } else if (action instanceof DelayAction delay) {
                 checkDelay(at, delay.duration(), errors);
             } else if (action instanceof SetAction set) {
-                if (set.device() == null || !ID.matcher(set.device()).matches()) {
-                    errors.add(new RuleError(at + ".device", "must be a device id (a-z, 0-9 and '-')"));
-                }
+                checkSet(at, set, errors);
             } else if (action instanceof LogAction log && (log.message() == null || log.message().isBlank())) {
                 errors.add(new RuleError(at, "must not be blank"));
             }
+        }
+    }
+
+    private static void checkSet(String at, SetAction set, List<RuleError> errors) {
+        if (set.var() == null || !VARIABLE.matcher(set.var()).matches()) {
+            errors.add(new RuleError(at + ".var", "must be a name of letters, digits and '_', not starting with a digit"));
+        }
+        if (set.value() == null || set.value().isBlank()) {
+            errors.add(new RuleError(at + ".value", "is required (an expression, e.g. value or 'text')"));
         }
     }
 

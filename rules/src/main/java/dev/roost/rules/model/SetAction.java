@@ -1,17 +1,9 @@
 package dev.roost.rules.model;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 /**
- * Commands a device by its id, written as {@code set: {device: smart-lights, value: {state: "ON"}}};
- * the engine sends {@code value} as JSON to the device's command topic.
+ * Sets the rule variable {@code var} to the result of the MVEL expression {@code value}, written as
+ * {@code set: { var: count, value: "rule.vars.count + 1" }}; variables survive restarts of the hub and are
+ * read in expressions as {@code rule.vars.<name>}.
  */
-public record SetAction(String device, Map<String, Object> value) implements Action {
-
-    public SetAction {
-        // Keeps the order written and allows JSON nulls, since the value becomes a command payload as is.
-        value = value == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(value));
-    }
+public record SetAction(String var, String value) implements Action {
 }

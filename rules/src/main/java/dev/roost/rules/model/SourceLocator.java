@@ -24,7 +24,30 @@ final class SourceLocator {
 
     /** The position of the key at {@code path}, or empty if the text has no such key. */
     static Optional<JsonLocation> locateKey(ObjectMapper mapper, String text, List<JsonMappingException.Reference> path) {
-        List<Object> wanted = segments(path);
+        return locate(mapper, text, segments(path));
+    }
+
+    /**
+     * The position of the key a validation error names ({@code when[1].cron}), or empty if the text has no
+     * such key. A list written as its single item ({@code when: {topic: ...}}) is found without its index.
+     */
+    static Optional<JsonLocation> locateField(ObjectMapper mapper, String text, String field) {
+        List<Object> wanted = segments(field);
+        if (wanted.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<JsonLocation> found = locate(mapper, text, wanted);
+        for (int i = 1; found.isEmpty() && i < wanted.size(); i++) {
+            if (Integer.valueOf(0).equals(wanted.get(i)) && wanted.get(i - 1) instanceof String) {
+                List<Object> single = new ArrayList<>(wanted);
+                single.remove(i);
+                found = locate(mapper, text, single);
+            }
+        }
+        return found;
+    }
+
+    private static Optional<JsonLocation> locate(ObjectMapper mapper, String text, List<Object> wanted) {
         try (JsonParser parser = mapper.createParser(text)) {
             for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
                 if (token == JsonToken.FIELD_NAME && matches(segments(parser.getParsingContext()), wanted)) {
@@ -32,10 +55,31 @@ final class SourceLocator {
                 }
             }
         } catch (IOException unreadable) {
-            // The document was read once already; if it cannot be read again, keep Jackson's own position.
+            // The document was read once already; without a second reading the error keeps no position.
             return Optional.empty();
         }
         return Optional.empty();
+    }
+
+    /** Splits {@code then[0].qos} into {@code then}, {@code 0}, {@code qos}. */
+    private static List<Object> segments(String field) {
+        List<Object> segments = new ArrayList<>();
+        for (String part : field.split("\\.")) {
+            int bracket = part.indexOf('[');
+            String name = bracket < 0 ? part : part.substring(0, bracket);
+            if (!name.isEmpty()) {
+                segments.add(name);
+            }
+            while (bracket >= 0) {
+                int close = part.indexOf(']', bracket);
+                if (close < 0) {
+                    return List.of();
+                }
+                segments.add(Integer.valueOf(part.substring(bracket + 1, close)));
+                bracket = part.indexOf('[', close);
+            }
+        }
+        return segments;
     }
 
     private static List<Object> segments(List<JsonMappingException.Reference> path) {

@@ -1,13 +1,13 @@
 package dev.roost.rules.model;
 
 /** The MQTT rules for topic names and filters, so a rule cannot subscribe or publish to what the broker rejects. */
-final class TopicSyntax {
+public final class TopicSyntax {
 
     private TopicSyntax() {
     }
 
     /** Why {@code name} cannot be published to, or null when it can. */
-    static String nameProblem(String name) {
+    public static String nameProblem(String name) {
         String basic = basicProblem(name);
         if (basic != null) {
             return basic;
@@ -20,7 +20,7 @@ final class TopicSyntax {
     }
 
     /** Why {@code filter} cannot be subscribed to, or null when it can. */
-    static String filterProblem(String filter) {
+    public static String filterProblem(String filter) {
         String basic = basicProblem(filter);
         if (basic != null) {
             return basic;

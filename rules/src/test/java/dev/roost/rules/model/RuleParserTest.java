@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class RuleParserTest {
@@ -72,8 +71,10 @@ class RuleParserTest {
                   - { topic: home/+/motion, changes: true }
                   - { cron: "0 30 18 * * *" }
                   - { sun: sunset, offset: -15m }
+                  - { topic: home/temperature, below: 18, hysteresis: 0.5, field: temperature }
+                  - { offline: smart-lock }
                 then:
-                  - set: { device: smart-lights, value: { state: "ON", brightness: 80 } }
+                  - set: { var: lit, value: "true" }
                   - delay: 1h30m
                   - log: lights on for the evening
                   - publish: { topic: home/smart-lights/set, payload: '{"state":"OFF"}', qos: 2, retain: true }
@@ -87,26 +88,16 @@ class RuleParserTest {
                 false,
                 List.of(new TopicTrigger("home/+/motion", true),
                         new CronTrigger("0 30 18 * * *"),
-                        new SunTrigger(SunEvent.SUNSET, Duration.ofMinutes(-15))),
+                        new SunTrigger(SunEvent.SUNSET, Duration.ofMinutes(-15)),
+                        new TopicTrigger("home/temperature", false, null, 18.0, 0.5, "temperature"),
+                        new OfflineTrigger("smart-lock")),
                 null,
                 Duration.ZERO,
-                List.of(new SetAction("smart-lights", Map.of("state", "ON", "brightness", 80)),
+                List.of(new SetAction("lit", "true"),
                         new DelayAction(Duration.ofMinutes(90)),
                         new LogAction("lights on for the evening"),
                         new PublishAction("home/smart-lights/set", "{\"state\":\"OFF\"}", 2, true)),
                 Mode.RESTART));
-    }
-
-    @Test
-    void setValueKeepsNullsAndTheWrittenOrder() {
-        Rule rule = parser.parseJson("""
-                {"id": "reset", "when": {"topic": "home/reset"},
-                 "then": [{"set": {"device": "thermostat", "value": {"mode": "off", "target": null}}}]}
-                """).rule().orElseThrow();
-
-        SetAction set = (SetAction) rule.then().get(0);
-        assertThat(set.value()).containsOnlyKeys("mode", "target").containsEntry("target", null);
-        assertThat(set.value().keySet()).containsExactly("mode", "target");
     }
 
     @Test
@@ -260,7 +251,7 @@ class RuleParserTest {
 
         assertThat(result.errors()).singleElement().satisfies(error -> {
             assertThat(error.field()).isEqualTo("when[0]");
-            assertThat(error.reason()).isEqualTo("a trigger needs exactly one of: topic, cron, sun");
+            assertThat(error.reason()).isEqualTo("a trigger needs exactly one of: topic, cron, sun, offline");
         });
     }
 
@@ -284,5 +275,54 @@ class RuleParserTest {
 
         assertThat(result.rule()).isEmpty();
         assertThat(result.errors()).extracting(RuleError::reason).containsExactly("the document is empty");
+    }
+
+    @Test
+    void badCronIsReportedOnItsFieldWithItsLine() {
+        RuleParseResult result = parser.parseYaml("""
+                id: lights-out
+                when:
+                  - { topic: home/temperature }
+                  - { cron: "0 61 23 * * *" }
+                then: [ { log: late } ]
+                """);
+
+        assertThat(result.errors()).singleElement().satisfies(error -> {
+            assertThat(error.field()).isEqualTo("when[1].cron");
+            assertThat(error.reason()).contains("'0 61 23 * * *'");
+            assertThat(error.position()).isEqualTo(new SourcePosition(4, 7));
+        });
+    }
+
+    @Test
+    void badTopicFilterIsReportedOnItsFieldWithItsLine() {
+        RuleParseResult result = parser.parseYaml("""
+                id: motion
+                when: { topic: "home/#/motion" }
+                then: [ { log: moved } ]
+                """);
+
+        assertThat(result.errors()).singleElement().satisfies(error -> {
+            assertThat(error.field()).isEqualTo("when[0].topic");
+            assertThat(error.reason()).contains("'#'");
+            assertThat(error.position().line()).isEqualTo(2);
+        });
+    }
+
+    @Test
+    void unknownTriggerTypeIsReportedWithItsLine() {
+        RuleParseResult result = parser.parseYaml("""
+                id: motion
+                when:
+                  - { topic: home/motion }
+                  - { webhook: /motion }
+                then: [ { log: moved } ]
+                """);
+
+        assertThat(result.errors()).singleElement().satisfies(error -> {
+            assertThat(error.field()).isEqualTo("when[1]");
+            assertThat(error.reason()).contains("topic, cron, sun, offline");
+            assertThat(error.position().line()).isEqualTo(4);
+        });
     }
 }

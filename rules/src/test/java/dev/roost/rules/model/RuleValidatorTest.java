@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class RuleValidatorTest {
@@ -93,6 +92,36 @@ class RuleValidatorTest {
     }
 
     @Test
+    void cronWithSixFieldsOutOfRangeIsReportedWithTheReason() {
+        List<Trigger> when = List.of(new CronTrigger("0 30 25 * * *"), new CronTrigger("0 */5 * * * MON-FRI"));
+
+        assertThat(validator.validate(rule("r", when, HEAT))).singleElement().satisfies(error -> {
+            assertThat(error.field()).isEqualTo("when[0].cron");
+            assertThat(error.reason()).contains("'0 30 25 * * *'").contains("25");
+        });
+    }
+
+    @Test
+    void thresholdWithBothSidesOrNegativeHysteresisIsReported() {
+        List<Trigger> when = List.of(
+                new TopicTrigger("home/temperature", false, null, 18.0, 0.5, "temperature"),
+                new TopicTrigger("home/temperature", false, 25.0, 18.0, null, null),
+                new TopicTrigger("home/temperature", false, null, 18.0, -1.0, null),
+                new TopicTrigger("home/temperature", false, null, null, 0.5, null),
+                new TopicTrigger("home/temperature", true, 25.0, null, null, null));
+
+        assertThat(fieldsInError(rule("r", when, HEAT)))
+                .containsExactly("when[1].below", "when[2].hysteresis", "when[3].hysteresis", "when[4].changes");
+    }
+
+    @Test
+    void offlineTriggerNeedsADeviceId() {
+        List<Trigger> when = List.of(new OfflineTrigger("smart-lock"), new OfflineTrigger("Smart Lock"));
+
+        assertThat(fieldsInError(rule("r", when, HEAT))).containsExactly("when[1].offline");
+    }
+
+    @Test
     void sunTriggerNeedsAnEvent() {
         assertThat(fieldsInError(rule("r", List.of(new SunTrigger(null, null)), HEAT))).containsExactly("when[0].sun");
     }
@@ -102,10 +131,13 @@ class RuleValidatorTest {
         List<Action> then = List.of(
                 new DelayAction(Duration.ZERO),
                 new LogAction(" "),
-                new SetAction("Smart Lights", Map.of("state", "ON")),
+                new SetAction("last seen", "value"),
+                new SetAction("count", " "),
+                new SetAction("count", "rule.vars.count + 1"),
                 new DelayAction(Duration.ofSeconds(1)));
 
-        assertThat(fieldsInError(rule("r", ON_TEMPERATURE, then))).containsExactly("then[0]", "then[1]", "then[2].device");
+        assertThat(fieldsInError(rule("r", ON_TEMPERATURE, then)))
+                .containsExactly("then[0]", "then[1]", "then[2].var", "then[3].value");
     }
 
     @Test

@@ -1,0 +1,23 @@
+package dev.roost.rules.engine;
+
+import dev.roost.rules.bus.MessageBus;
+import dev.roost.rules.schedule.Scheduler;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Map;
+
+/**
+ * What every loaded rule shares: the engine's thread and clock, the bus, the history and variable stores,
+ * the settings, the latest value of every topic ({@code state}) and where statuses are published.
+ */
+record EngineContext(Scheduler scheduler, MessageBus bus, RunRecorder recorder, VariableStore variables,
+                     EngineSettings settings, Map<String, Object> state, Map<String, RuleStatus> statuses) {
+
+    ZoneId zone() {
+        return settings.triggers().location().zone();
+    }
+
+    ZonedDateTime now() {
+        return ZonedDateTime.ofInstant(scheduler.clock().instant(), zone());
+    }
+}

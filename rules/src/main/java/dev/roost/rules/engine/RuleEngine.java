@@ -1,0 +1,136 @@
+package dev.roost.rules.engine;
+
+import dev.roost.rules.bus.MessageBus;
+import dev.roost.rules.bus.Subscription;
+import dev.roost.rules.sandbox.PayloadValues;
+import dev.roost.rules.schedule.Scheduler;
+import dev.roost.rules.trigger.MessageTrigger;
+import dev.roost.rules.trigger.TopicFilterIndex;
+import dev.roost.rules.trigger.TriggerFactory;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the loaded rules: one subscription to every topic keeps {@code state} and hands each message, through
+ * a topic-filter index, to the triggers that want it; time triggers and delays run on the scheduler.
+ *
+ * <p>Threading: every change of the engine's state happens on the {@link Scheduler}'s one thread; the public
+ * methods may be called from any thread and hand their work over to it. {@link #status} reads a concurrent map.
+ */
+public final class RuleEngine implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(RuleEngine.class);
+    private static final String EVERY_TOPIC = "#";
+
+    private final EngineContext context;
+    private final TriggerFactory triggerFactory;
+    private final Map<String, RuleRuntime> loaded = new HashMap<>();
+    private final TopicFilterIndex<Registration> index = new TopicFilterIndex<>();
+    private final Map<String, RuleStatus> statuses = new ConcurrentHashMap<>();
+    private Subscription subscription;
+    private boolean stateFullWarned;
+
+    public RuleEngine(MessageBus bus, Scheduler scheduler, RunRecorder recorder, VariableStore variables,
+                      EngineSettings settings) {
+        this.context = new EngineContext(scheduler, bus, recorder, variables, settings, new HashMap<>(), statuses);
+        this.triggerFactory = new TriggerFactory(settings.triggers());
+    }
+
+    /** Subscribes to every topic; retained values arriving now fill {@code state} without firing rules. */
+    public void start() {
+        subscription = context.bus().subscribe(EVERY_TOPIC, 0, (topic, payload, retained) -> {
+            String text = new String(payload, StandardCharsets.UTF_8);
+            context.scheduler().execute(() -> dispatch(topic, text, retained));
+        });
+    }
+
+    /** Loads a rule, or replaces the loaded rule with its id (whose runs are cancelled); variables are kept. */
+    public void load(CompiledRule rule) {
+        context.scheduler().execute(() -> install(rule));
+    }
+
+    /** Stops and forgets a rule. */
+    public void unload(String ruleId) {
+        context.scheduler().execute(() -> {
+            remove(ruleId, "the rule was deleted");
+            statuses.remove(ruleId);
+        });
+    }
+
+    /** Whether a loaded rule is active, disabled or paused, and why; empty for a rule that is not loaded. */
+    public Optional<RuleStatus> status(String ruleId) {
+        return Optional.ofNullable(statuses.get(ruleId));
+    }
+
+    @Override
+    public void close() {
+        if (subscription != null) {
+            subscription.cancel();
+        }
+        context.scheduler().execute(() -> Map.copyOf(loaded).keySet().forEach(id -> remove(id, "the hub is stopping")));
+    }
+
+    /** Handles one message on the engine's thread; public for the benchmark of the threshold-rule path. */
+    public void dispatch(String topic, String payload, boolean retained) {
+        Object value = PayloadValues.parse(payload);
+        remember(topic, value);
+        index.forEachMatch(topic, registration -> deliver(registration, topic, payload, value, retained));
+    }
+
+    private static void deliver(Registration registration, String topic, String payload, Object value, boolean retained) {
+        try {
+            MessageTrigger trigger = registration.trigger();
+            registration.runtime().onSignal(trigger.describe(), trigger.offer(topic, payload, value, retained),
+                    topic, payload, value);
+        } catch (RuntimeException bug) {
+            // One rule's bug must not keep the message from the other rules.
+            log.atError().addKeyValue("rule", registration.runtime().rule().id()).addKeyValue("topic", topic)
+                    .setCause(bug).log("rule failed on a message");
+        }
+    }
+
+    private void remember(String topic, Object value) {
+        Map<String, Object> state = context.state();
+        if (state.size() < context.settings().maxStateTopics() || state.containsKey(topic)) {
+            state.put(topic, value);
+        } else if (!stateFullWarned) {
+            stateFullWarned = true;
+            log.atWarn().addKeyValue("limit", context.settings().maxStateTopics()).addKeyValue("topic", topic)
+                    .log("state keeps no more topics; rules cannot read state of topics seen from now on");
+        }
+    }
+
+    private void install(CompiledRule rule) {
+        remove(rule.id(), "the rule was changed");
+        if (!rule.rule().enabled()) {
+            statuses.put(rule.id(), RuleStatus.disabled());
+            return;
+        }
+        Map<String, Object> variables = new HashMap<>(context.variables().load(rule.id()));
+        RuleRuntime runtime = new RuleRuntime(rule, triggerFactory.build(rule.rule().when()), context, variables);
+        loaded.put(rule.id(), runtime);
+        for (MessageTrigger trigger : runtime.triggers().messages()) {
+            index.add(trigger.filter(), new Registration(runtime, trigger));
+        }
+        runtime.activate();
+    }
+
+    private void remove(String ruleId, String reason) {
+        RuleRuntime runtime = loaded.remove(ruleId);
+        if (runtime == null) {
+            return;
+        }
+        for (MessageTrigger trigger : runtime.triggers().messages()) {
+            index.remove(trigger.filter(), new Registration(runtime, trigger));
+        }
+        runtime.deactivate(reason);
+    }
+
+    private record Registration(RuleRuntime runtime, MessageTrigger trigger) {
+    }
+}

@@ -1,0 +1,106 @@
+package dev.roost.rules.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The classic scene: the temperature sensor drives the thermostat through two threshold rules. */
+class ThresholdRulesTest {
+
+    private static final String HEAT_ON = """
+            id: heat-on
+            when: { topic: home/temperature, below: 18, hysteresis: 0.5 }
+            then:
+              - publish: { topic: home/thermostat/set, payload: '{"state":"ON"}', qos: 1 }
+            """;
+    private static final String HEAT_OFF = """
+            id: heat-off
+            when: { topic: home/temperature, above: 18, hysteresis: 0.5 }
+            then:
+              - publish: { topic: home/thermostat/set, payload: '{"state":"OFF"}', qos: 1 }
+            """;
+
+    @TempDir
+    Path folder;
+    private EngineFixture fixture;
+
+    @BeforeEach
+    void start() throws Exception {
+        fixture = new EngineFixture(folder, Instant.parse("2026-11-25T08:00:00Z"));
+        fixture.load(HEAT_ON);
+        fixture.load(HEAT_OFF);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        fixture.close();
+    }
+
+    @Test
+    void plainNumbersAndJsonGiveExactlyTheExpectedThermostatCommands() {
+        fixture.publish("home/temperature", "21");
+        assertThat(fixture.commands("home/thermostat/set")).containsExactly("{\"state\":\"OFF\"}");
+
+        fixture.publish("home/temperature", "17.5");
+        assertThat(fixture.commands("home/thermostat/set")).containsExactly("{\"state\":\"OFF\"}", "{\"state\":\"ON\"}");
+
+        // Same side of the threshold, now as JSON: the heating is already on, nothing new is sent.
+        fixture.publish("home/temperature", "{\"temperature\":17.5}");
+        assertThat(fixture.commands("home/thermostat/set")).containsExactly("{\"state\":\"OFF\"}", "{\"state\":\"ON\"}");
+    }
+
+    @Test
+    void jsonReadingTurnsTheHeatingOn() {
+        fixture.publish("home/temperature", "{\"temperature\":17.5}");
+
+        assertThat(fixture.commands("home/thermostat/set")).containsExactly("{\"state\":\"ON\"}");
+        assertThat(fixture.bus.published()).filteredOn(message -> message.topic().equals("home/thermostat/set"))
+                .singleElement().satisfies(message -> assertThat(message.qos()).isEqualTo(1));
+    }
+
+    @Test
+    void temperatureWobblingAroundEighteenSwitchesOnce() {
+        for (String reading : new String[] {"18.2", "17.9", "18.1", "17.95", "18.3", "17.8", "18.4", "17.99"}) {
+            fixture.publish("home/temperature", reading);
+        }
+
+        assertThat(fixture.commands("home/thermostat/set")).containsExactly("{\"state\":\"OFF\"}", "{\"state\":\"ON\"}");
+    }
+
+    @Test
+    void everyRunIsInTheHistoryWithTriggerAndActionOutcome() {
+        fixture.publish("home/temperature", "17.5");
+
+        assertThat(fixture.runs("heat-on")).singleElement().satisfies(run -> {
+            assertThat(run.trigger()).isEqualTo("home/temperature below 18.0");
+            assertThat(run.topic()).isEqualTo("home/temperature");
+            assertThat(run.payloadExcerpt()).isEqualTo("17.5");
+            assertThat(run.outcome()).isEqualTo(RunOutcome.COMPLETED);
+            assertThat(run.steps()).singleElement().satisfies(step -> {
+                assertThat(step.action()).isEqualTo("publish");
+                assertThat(step.outcome()).isEqualTo(StepOutcome.DONE);
+                assertThat(step.detail()).isEqualTo("home/thermostat/set {\"state\":\"ON\"}");
+            });
+        });
+        assertThat(fixture.runs("heat-off")).isEmpty();
+    }
+
+    @Test
+    void retainedReadingOnStartIsStateNotAnEvent() throws Exception {
+        InProcessBus bus = new InProcessBus();
+        bus.publish("home/temperature", "17".getBytes(), 0, true);
+        try (EngineFixture restarted = new EngineFixture(folder.resolve("restart"), Instant.parse("2026-11-25T08:00:00Z"),
+                bus, 20)) {
+            restarted.load(HEAT_ON);
+            restarted.scheduler.advance(Duration.ofSeconds(1));
+
+            assertThat(restarted.commands("home/thermostat/set")).isEmpty();
+        }
+    }
+}
