@@ -7,9 +7,13 @@ import dev.roost.hub.broker.local.LocalClient;
 import dev.roost.hub.broker.retain.InMemoryRetainedStore;
 import dev.roost.hub.broker.session.InMemorySessionStore;
 import dev.roost.hub.config.HubConfig;
+import dev.roost.hub.config.LocationSettings;
 import dev.roost.hub.devices.LayerDirectory;
 import dev.roost.hub.devices.LocalDeviceBus;
 import dev.roost.hub.memory.NativeHeapTrimmer;
+import dev.roost.hub.rules.LocalRuleBus;
+import dev.roost.hub.rules.RuleBookAdapter;
+import dev.roost.hub.rules.RuleRuntime;
 import dev.roost.hub.storage.Database;
 import dev.roost.hub.users.InitialAdmin;
 import dev.roost.hub.users.LocalAdminToken;
@@ -17,6 +21,8 @@ import dev.roost.hub.users.MqttLogins;
 import dev.roost.hub.users.PasswordHash;
 import dev.roost.hub.users.UserStore;
 import dev.roost.hub.users.WebAccounts;
+import dev.roost.rules.trigger.Location;
+import dev.roost.rules.trigger.TriggerSettings;
 import dev.roost.web.HubStatus;
 import dev.roost.web.WebServer;
 import dev.roost.web.WebServices;
@@ -43,8 +49,9 @@ public final class Hub implements AutoCloseable {
     private static final long TRIM_FIRST_SECONDS = 5;
     private static final long TRIM_INTERVAL_SECONDS = 30;
     /** Module schemas, migrated in this order at start. */
-    private static final List<String> SCHEMAS = List.of("hub");
+    private static final List<String> SCHEMAS = List.of("hub", "rules");
     private static final String DEVICES_CLIENT_ID = "roost-devices";
+    private static final String RULES_CLIENT_ID = "roost-rules";
     private static final Duration DEVICE_FLUSH = Duration.ofSeconds(1);
 
     private final Parts parts;
@@ -97,10 +104,16 @@ public final class Hub implements AutoCloseable {
                 }
             });
 
+            LocalClient rulesClient = parts.add(broker.localClient(RULES_CLIENT_ID), LocalClient::close);
+            RuleRuntime rules = parts.add(RuleRuntime.start(database.dataSource(),
+                    new LocalRuleBus(new LocalDeviceBus(rulesClient)), triggerSettings(config),
+                    devices.simulated()), RuleRuntime::close);
+
             WebAccounts accounts = new WebAccounts(users, dataDir);
             LocalAdminToken cliToken = parts.add(LocalAdminToken.create(dataDir), LocalAdminToken::delete);
             WebServer web = parts.add(new WebServer(new WebServices(new BrokerStatus(broker, started), accounts,
-                    cliToken, accounts, new LayerDirectory(devices), Clock.systemUTC())), WebServer::stop);
+                    cliToken, accounts, new LayerDirectory(devices), new RuleBookAdapter(rules.service()),
+                    Clock.systemUTC())), WebServer::stop);
             int http = web.start(config.http().host(), httpPort != null ? httpPort : config.http().port());
 
             Ports ports = new Ports(mqtt.getPort(), ws.getPort(), http);
@@ -125,6 +138,17 @@ public final class Hub implements AutoCloseable {
             // The config loader reports these with file and line; reaching here means a config built in code.
             throw new IllegalArgumentException("invalid devices: " + e.getMessage(), e);
         }
+    }
+
+    private static TriggerSettings triggerSettings(HubConfig config) {
+        LocationSettings location = config.location();
+        if (!location.configured()) {
+            log.atWarn().addKeyValue("latitude", location.latitude()).addKeyValue("longitude", location.longitude())
+                    .log("location not configured: sunrise and sunset are computed for Greenwich;"
+                            + " set location.latitude and location.longitude in the config file");
+        }
+        return new TriggerSettings(config.devices().baseTopic(),
+                new Location(location.latitude(), location.longitude(), location.timeZone()));
     }
 
     public Ports ports() {

@@ -1,6 +1,10 @@
 package dev.roost.hub;
 
+import dev.roost.hub.broker.BrokerFixture;
 import dev.roost.hub.config.HubConfig;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -18,7 +22,18 @@ public final class RunningHub implements AutoCloseable {
 
     /** @param adminPassword the first start's admin password; null lets the hub generate one */
     public static RunningHub start(Path dataDir, String adminPassword) throws IOException {
-        return new RunningHub(Hub.start(HubConfig.defaults(), dataDir, 0, 0, 0, false, adminPassword), dataDir);
+        return start(HubConfig.defaults(), dataDir, adminPassword);
+    }
+
+    public static RunningHub start(HubConfig config, Path dataDir, String adminPassword) throws IOException {
+        return new RunningHub(Hub.start(config, dataDir, 0, 0, 0, false, adminPassword), dataDir);
+    }
+
+    /** A connected clean-session Paho client; the caller closes it. */
+    public MqttClient client(String clientId) throws MqttException {
+        MqttClient client = new MqttClient("tcp://127.0.0.1:" + hub.ports().mqtt(), clientId, new MemoryPersistence());
+        client.connect(BrokerFixture.options(true));
+        return client;
     }
 
     public Hub hub() {

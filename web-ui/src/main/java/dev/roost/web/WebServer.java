@@ -1,6 +1,9 @@
 package dev.roost.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.roost.web.auth.Access;
 import dev.roost.web.auth.AuthFilter;
 import dev.roost.web.auth.AuthRoutes;
@@ -8,6 +11,7 @@ import dev.roost.web.auth.LoginThrottle;
 import dev.roost.web.auth.Sessions;
 import dev.roost.web.devices.DeviceRoutes;
 import dev.roost.web.health.HealthReport;
+import dev.roost.web.rules.RuleRoutes;
 import dev.roost.web.users.UserRoutes;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
@@ -42,8 +46,11 @@ public final class WebServer {
     private final AuthFilter authFilter;
     private final AuthRoutes authRoutes;
     private final UserRoutes userRoutes;
-    private final ObjectMapper json = new ObjectMapper();
+    /** Times as ISO-8601 text ({@code 2026-11-25T08:00:00Z}), durations as seconds, so any client can read them. */
+    private final ObjectMapper json = JsonMapper.builder().addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
     private final DeviceRoutes deviceRoutes;
+    private final RuleRoutes ruleRoutes;
     private Javalin app;
 
     public WebServer(WebServices services) {
@@ -53,6 +60,7 @@ public final class WebServer {
         this.authRoutes = new AuthRoutes(sessions, services.accounts(), new LoginThrottle(services.clock()));
         this.userRoutes = new UserRoutes(services.users());
         this.deviceRoutes = new DeviceRoutes(services.devices(), json);
+        this.ruleRoutes = new RuleRoutes(services.rules());
     }
 
     /**
@@ -106,6 +114,7 @@ public final class WebServer {
         authRoutes.register(config.routes);
         userRoutes.register(config.routes);
         deviceRoutes.register(config);
+        ruleRoutes.register(config.routes);
 
         config.routes.exception(ApiException.class, (failure, ctx) -> ctx.status(failure.status()).json(failure.body()));
         // Only unmatched routes; a handler that answers 404 for a missing rule or device keeps its own body.

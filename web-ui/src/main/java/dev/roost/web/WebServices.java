@@ -3,6 +3,7 @@ package dev.roost.web;
 import dev.roost.web.auth.Accounts;
 import dev.roost.web.auth.BearerTokens;
 import dev.roost.web.devices.DeviceDirectory;
+import dev.roost.web.rules.RuleBook;
 import dev.roost.web.users.UserAdmin;
 
 import java.time.Clock;
@@ -14,5 +15,6 @@ public record WebServices(
         BearerTokens tokens,
         UserAdmin users,
         DeviceDirectory devices,
+        RuleBook rules,
         Clock clock) {
 }

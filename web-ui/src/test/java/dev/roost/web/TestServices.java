@@ -3,10 +3,13 @@ package dev.roost.web;
 import dev.roost.web.auth.Account;
 import dev.roost.web.auth.Accounts;
 import dev.roost.web.devices.DeviceDirectory;
+import dev.roost.web.rules.RuleAnswer;
+import dev.roost.web.rules.RuleBook;
 import dev.roost.web.users.UserAdmin;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -25,7 +28,55 @@ public final class TestServices {
         NoUsers none = new NoUsers();
         return new WebServices(status, none,
                 token -> TOKEN.equals(token) ? Optional.of(new Account("tester", true, false)) : Optional.empty(),
-                none, devices, Clock.systemUTC());
+                none, devices, new NoRules(), Clock.systemUTC());
+    }
+
+    /** A hub without rules. */
+    private static final class NoRules implements RuleBook {
+        @Override
+        public List<?> list() {
+            return List.of();
+        }
+
+        @Override
+        public RuleAnswer get(String id) {
+            return RuleAnswer.missing();
+        }
+
+        @Override
+        public RuleAnswer create(String document, boolean json) {
+            return RuleAnswer.invalid(List.of(new RuleAnswer.RuleProblem(null, 0, 0, "this hub keeps no rules")));
+        }
+
+        @Override
+        public RuleAnswer update(String id, String document, boolean json) {
+            return RuleAnswer.missing();
+        }
+
+        @Override
+        public RuleAnswer setEnabled(String id, boolean enabled) {
+            return RuleAnswer.missing();
+        }
+
+        @Override
+        public RuleAnswer delete(String id) {
+            return RuleAnswer.missing();
+        }
+
+        @Override
+        public RuleAnswer test(String id, String topic, String payload, Map<String, String> state) {
+            return RuleAnswer.missing();
+        }
+
+        @Override
+        public RuleAnswer runs(String id, int limit) {
+            return RuleAnswer.missing();
+        }
+
+        @Override
+        public String exportYaml() {
+            return "[]\n";
+        }
     }
 
     /** A hub without users. */

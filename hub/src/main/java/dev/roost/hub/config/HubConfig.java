@@ -8,19 +8,22 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  *
  * @param mqtt    the broker's listeners and limits
  * @param http    the web UI's listener
- * @param devices the devices wired to the Pi and how they appear on MQTT
+ * @param devices  the devices wired to the Pi and how they appear on MQTT
+ * @param location where the hub is, for sun triggers, and its time zone
  */
-public record HubConfig(MqttSettings mqtt, HttpSettings http, DevicesSettings devices) {
+public record HubConfig(MqttSettings mqtt, HttpSettings http, DevicesSettings devices, LocationSettings location) {
 
     @JsonCreator
     public HubConfig(@JsonProperty("mqtt") MqttSettings mqtt, @JsonProperty("http") HttpSettings http,
-                     @JsonProperty("devices") DevicesSettings devices) {
+                     @JsonProperty("devices") DevicesSettings devices,
+                     @JsonProperty("location") LocationSettings location) {
         this.mqtt = mqtt != null ? mqtt : MqttSettings.defaults();
         this.http = http != null ? http : HttpSettings.defaults();
         this.devices = devices != null ? devices : DevicesSettings.defaults();
+        this.location = location != null ? location : LocationSettings.defaults();
     }
 
     public static HubConfig defaults() {
-        return new HubConfig(null, null, null);
+        return new HubConfig(null, null, null, null);
     }
 }

@@ -45,13 +45,17 @@ public final class WebClient {
         return send("POST", path, body, true);
     }
 
+    public HttpResponse<String> put(String path, String body) throws IOException, InterruptedException {
+        return send("PUT", path, body, true);
+    }
+
     public HttpResponse<String> send(String method, String path, String body, boolean withCsrf)
             throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
-            request.header("Content-Type", "application/json");
+            request.header("Content-Type", body.startsWith("{") ? "application/json" : "application/yaml");
         }
         if (withCsrf && csrfToken != null) {
             request.header("X-CSRF-Token", csrfToken);
