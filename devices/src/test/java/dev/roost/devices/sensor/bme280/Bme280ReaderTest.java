@@ -33,20 +33,20 @@ class Bme280ReaderTest {
     /** adc_P 415148 (0x655AC), adc_T 519888 (0x7EED0), adc_H 27000 (0x6978), as the chip lays them out. */
     private static final byte[] DATA = {0x65, 0x5A, (byte) 0xC0, 0x7E, (byte) 0xED, 0x00, 0x69, 0x78};
 
-    private I2C chip(Bme280Reader reader, int chipId) {
+    /** Queues what the chip answers; the reader has created the I2C device under its id already. */
+    private void chip(int chipId) {
         I2C i2c = pi4j.registry().get("climate");
         i2c.writeRegister(Bme280Reader.REG_CHIP_ID, (byte) chipId);
         i2c.writeRegister(Bme280Reader.REG_CALIB1, CALIBRATION_1);
         i2c.writeRegister(Bme280Reader.REG_CALIB2, CALIBRATION_2);
         i2c.writeRegister(Bme280Reader.REG_STATUS, (byte) 0x00);
         i2c.writeRegister(Bme280Reader.REG_DATA, DATA);
-        return i2c;
     }
 
     @Test
     void forcedReadingIsCompensatedToTheDatasheetValues() throws Exception {
         Bme280Reader reader = new Bme280Reader(pi4j, "climate", 1, 0x76);
-        chip(reader, 0x60);
+        chip(0x60);
 
         Reading reading = reader.read();
 
@@ -59,7 +59,7 @@ class Bme280ReaderTest {
     @Test
     void bmp280IsRefusedWithAMessageSayingWhy() {
         Bme280Reader reader = new Bme280Reader(pi4j, "climate", 1, 0x76);
-        chip(reader, 0x58);
+        chip(0x58);
 
         assertThatThrownBy(reader::read).isInstanceOf(SensorException.class)
                 .hasMessage("BME280 at 0x76 on I2C bus 1: chip id is 0x58, a BME280 answers 0x60"
