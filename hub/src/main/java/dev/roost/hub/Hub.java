@@ -22,8 +22,8 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * The composition root: builds the broker, the device layer and the web server from the configuration, wires them through the
- * interfaces the modules own, and stops them in order. The only class that knows every module.
+ * The composition root: builds the broker, the device layer and the web server from the configuration, wires
+ * them through the interfaces the modules own, and stops them in order. The only class that knows every module.
  */
 public final class Hub implements AutoCloseable {
 
