@@ -77,7 +77,8 @@ public final class DeviceLayer implements AutoCloseable {
                 ? new SimulatedSensors(clock, new Random())
                 : new HardwareSensors(platform.context(), settings.w1Path());
         try {
-            List<Device> devices = new DeviceFactory(platform.context(), sensors, timer).create(specs);
+            List<Device> devices = new DeviceFactory(platform.context(), sensors, timer, platform::pwmAddress)
+                    .create(specs);
             DeviceTopics topics = new DeviceTopics(settings.baseTopic());
             HomeAssistantDiscovery discovery = settings.discovery()
                     ? new HomeAssistantDiscovery(settings.discoveryPrefix(), topics) : null;

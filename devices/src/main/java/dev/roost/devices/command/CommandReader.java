@@ -31,7 +31,8 @@ public final class CommandReader {
      */
     public static Result open(JsonNode command, Set<String> allowed) {
         if (command == null || !command.isObject()) {
-            return new Result(null, CommandOutcome.rejected(null, "a command is a JSON object such as {\"state\":\"ON\"}"));
+            return new Result(null,
+                    CommandOutcome.rejected(null, "a command is a JSON object such as {\"state\":\"ON\"}"));
         }
         if (command.isEmpty()) {
             return new Result(null, CommandOutcome.rejected(null, "the command is empty; fields: " + sorted(allowed)));

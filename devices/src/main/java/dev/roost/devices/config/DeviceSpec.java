@@ -11,7 +11,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * field but {@code id} and {@code type} is optional and null when absent. {@code type} is the configuration
  * name (e.g. {@code digital-out}), {@code pin} is the GPIO (BCM) number of a pin-wired device, {@code address}
  * is the bus address of a sensor (a 1-wire id such as {@code 28-0316a2795cff}, or an I2C address such as
- * {@code 0x76}). The others tune one type each; {@link DeviceOption} says which applies to which type.
+ * {@code 0x76}). The others tune one type each; the validator rejects an option given to a type it does not
+ * apply to.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DeviceSpec(String id, String type, String name, Integer pin, String address, Integer bus,

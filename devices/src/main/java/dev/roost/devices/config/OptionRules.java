@@ -18,6 +18,8 @@ final class OptionRules {
     private static final Pattern W1_ID = Pattern.compile("28-[0-9a-f]{12}");
     /** A BME280 answers on 0x76 (SDO to ground) or 0x77 (SDO to VDDIO), nothing else. */
     private static final Set<String> BME280_ADDRESSES = Set.of("0x76", "0x77");
+    /** The header pins the Pi's PWM hardware can drive, on every model since the B+. */
+    private static final Set<Integer> HARDWARE_PWM_GPIOS = Set.of(12, 13, 18, 19);
     static final int MAX_DEBOUNCE_MS = 10_000;
     static final int MAX_FREQUENCY = 100_000;
     static final int MAX_POLL_SECONDS = 86_400;
@@ -55,6 +57,10 @@ final class OptionRules {
             List<String> states = OutputStates.of(type.roleOf(d)).names();
             outputState("initial", d.initial(), states, report);
             outputState("safe", d.safe(), states, report);
+        }
+        if (type == DeviceType.PWM && d.pin() != null && d.pin() >= DeviceConfigValidator.MIN_GPIO
+                && d.pin() <= DeviceConfigValidator.MAX_GPIO && !HARDWARE_PWM_GPIOS.contains(d.pin())) {
+            report.accept(new FieldProblem("pin", "GPIO " + d.pin() + " has no hardware PWM; use 12, 13, 18 or 19"));
         }
         checkAddress(d, type, report);
     }

@@ -11,6 +11,7 @@ import dev.roost.devices.sensor.SensorSource;
 
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.IntUnaryOperator;
 
 /** Turns validated declarations into drivers on one Pi4J context. */
 public final class DeviceFactory {
@@ -18,11 +19,15 @@ public final class DeviceFactory {
     private final Context pi4j;
     private final SensorSource sensors;
     private final ScheduledExecutorService timer;
+    private final IntUnaryOperator pwmAddress;
 
-    public DeviceFactory(Context pi4j, SensorSource sensors, ScheduledExecutorService timer) {
+    /** @param pwmAddress the Pi4J PWM address of a GPIO (see {@code DevicePlatform#pwmAddress}) */
+    public DeviceFactory(Context pi4j, SensorSource sensors, ScheduledExecutorService timer,
+                         IntUnaryOperator pwmAddress) {
         this.pi4j = pi4j;
         this.sensors = sensors;
         this.timer = timer;
+        this.pwmAddress = pwmAddress;
     }
 
     /**
@@ -40,7 +45,7 @@ public final class DeviceFactory {
         return switch (type) {
             case DIGITAL_IN -> new DigitalInputDevice(spec, pi4j, timer);
             case DIGITAL_OUT -> new DigitalOutputDevice(spec, pi4j);
-            case PWM -> new PwmDevice(spec, pi4j);
+            case PWM -> new PwmDevice(spec, pi4j, pwmAddress.applyAsInt(spec.pin()));
             case DS18B20, BME280 -> new PolledSensor(spec, type, sensors.readerFor(spec, type), timer);
         };
     }

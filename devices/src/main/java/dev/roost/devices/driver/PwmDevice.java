@@ -31,14 +31,22 @@ public final class PwmDevice implements Device {
 
     private final DeviceSpec spec;
     private final Context pi4j;
+    private final int address;
     private Pwm pwm;
     private DeviceEvents events;
     private boolean on;
     private int brightness = FULL;
 
+    /** A light whose Pi4J address is its GPIO, as on the mock platform. */
     public PwmDevice(DeviceSpec spec, Context pi4j) {
+        this(spec, pi4j, spec.pin());
+    }
+
+    /** @param address the Pi4J PWM address: the chip's channel on a Pi, the GPIO on the mock platform */
+    public PwmDevice(DeviceSpec spec, Context pi4j, int address) {
         this.spec = spec;
         this.pi4j = pi4j;
+        this.address = address;
     }
 
     @Override
@@ -55,7 +63,7 @@ public final class PwmDevice implements Device {
     public synchronized void start(DeviceEvents events) {
         this.events = events;
         int frequency = spec.frequency() != null ? spec.frequency() : DEFAULT_FREQUENCY;
-        pwm = pi4j.create(Pwm.newConfigBuilder(pi4j).id(spec.id()).name(spec.displayName()).address(spec.pin())
+        pwm = pi4j.create(Pwm.newConfigBuilder(pi4j).id(spec.id()).name(spec.displayName()).address(address)
                 .pwmType(PwmType.HARDWARE).frequency(frequency).initial(0).shutdown(0));
         apply(false, brightness);
         publish();

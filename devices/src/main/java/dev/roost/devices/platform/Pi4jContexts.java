@@ -18,10 +18,6 @@ import com.pi4j.plugin.mock.provider.pwm.MockPwmProvider;
  */
 public final class Pi4jContexts {
 
-    /** The header PWM of a Pi 5 (RP1) is pwmchip2; older Pis expose it as pwmchip0 with the pwm overlay. */
-    private static final int PI5_PWM_CHIP = 2;
-    private static final int PWM_CHIP = 0;
-
     private Pi4jContexts() {
     }
 
@@ -42,12 +38,11 @@ public final class Pi4jContexts {
      * and PWM and I2C through sysfs and /dev/i2c-N.
      */
     public static Context raspberryPi(PiModel model) {
-        int pwmChip = model.isPi5OrLater() ? PI5_PWM_CHIP : PWM_CHIP;
         return Pi4J.newContextBuilder()
                 .noAutoDetect()
                 .disableShutdownHook() // the hub drives outputs to their safe state itself, then shuts Pi4J down
                 .add(GpioDDigitalInputProvider.newInstance(), GpioDDigitalOutputProvider.newInstance(),
-                        LinuxFsPwmProvider.newInstance(pwmChip), LinuxFsI2CProvider.newInstance())
+                        LinuxFsPwmProvider.newInstance(model.pwmChip()), LinuxFsI2CProvider.newInstance())
                 .build();
     }
 }

@@ -165,6 +165,13 @@ class DeviceConfigValidatorTest {
     }
 
     @Test
+    void pwmOnAPinWithoutHardwarePwmIsRejected() {
+        assertThat(validator.validate(List.of(DeviceSpec.onPin("lamp", "pwm", 17))))
+                .extracting(DeviceConfigError::field, DeviceConfigError::reason)
+                .containsExactly(tuple("pin", "GPIO 17 has no hardware PWM; use 12, 13, 18 or 19"));
+    }
+
+    @Test
     void everyErrorIsReportedInOnePass() {
         List<DeviceConfigError> errors = validator.validate(List.of(
                 DeviceSpec.onPin("a", "digital-out", 40),

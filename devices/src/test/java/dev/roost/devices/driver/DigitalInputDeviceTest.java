@@ -78,6 +78,14 @@ class DigitalInputDeviceTest {
     }
 
     @Test
+    void pullResistorIsConfiguredOnThePin() {
+        DigitalInputDevice door = start(DeviceSpec.onPin("front-door", "digital-in", 22).withInput("up", null, null));
+
+        assertThat(door.input().config().pull()).isEqualTo(com.pi4j.io.gpio.digital.PullResistance.PULL_UP);
+        assertThat(door.input().config().address()).isEqualTo(22);
+    }
+
+    @Test
     void anInputRefusesCommands() throws Exception {
         DigitalInputDevice door = start(DeviceSpec.onPin("front-door", "digital-in", 22));
 

@@ -99,6 +99,14 @@ class OutputDevicesTest {
     }
 
     @Test
+    void pwmRunsAtTheConfiguredFrequency() {
+        PwmDevice light = new PwmDevice(DeviceSpec.onPin("lamp", "pwm", 18).withFrequency(200), pi4j);
+        light.start(events);
+
+        assertThat(pi4j.registry().<com.pi4j.io.pwm.Pwm>get("lamp").config().frequency()).isEqualTo(200);
+    }
+
+    @Test
     void offKeepsTheBrightnessForTheNextOn() throws Exception {
         PwmDevice light = new PwmDevice(DeviceSpec.onPin("lamp", "pwm", 18), pi4j);
         light.start(events);

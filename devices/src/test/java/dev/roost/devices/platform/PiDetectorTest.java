@@ -37,6 +37,27 @@ class PiDetectorTest {
     }
 
     @Test
+    void pi500AndComputeModule5CountAsPi5() {
+        assertThat(PiModel.parse("Raspberry Pi 500 Rev 1.0")).hasValueSatisfying(
+                pi -> assertThat(pi.isPi5OrLater()).isTrue());
+        assertThat(PiModel.parse("Raspberry Pi Compute Module 5 Rev 1.0")).hasValueSatisfying(
+                pi -> assertThat(pi.isPi5OrLater()).isTrue());
+        assertThat(PiModel.parse("Raspberry Pi Zero 2 W Rev 1.0")).hasValueSatisfying(
+                pi -> assertThat(pi.generation()).isZero());
+    }
+
+    @Test
+    void pwmChipAndChannelsFollowTheModel() {
+        PiModel pi5 = new PiModel("Raspberry Pi 5 Model B Rev 1.0", 5);
+        PiModel pi4 = new PiModel("Raspberry Pi 4 Model B Rev 1.4", 4);
+
+        assertThat(pi5.pwmChip()).isEqualTo(2);
+        assertThat(List.of(12, 13, 18, 19)).map(pi5::pwmChannel).containsExactly(0, 1, 2, 3);
+        assertThat(pi4.pwmChip()).isZero();
+        assertThat(List.of(12, 13, 18, 19)).map(pi4::pwmChannel).containsExactly(0, 1, 0, 1);
+    }
+
+    @Test
     void otherBoardsAreNotAPi() throws Exception {
         Path file = model("Hardkernel ODROID-C4\u0000");
 

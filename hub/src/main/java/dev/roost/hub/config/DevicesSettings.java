@@ -10,6 +10,7 @@ import dev.roost.devices.topic.DeviceTopics;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -29,7 +30,8 @@ public record DevicesSettings(String baseTopic, boolean discovery, String discov
                 discovery == null || discovery,
                 topic("devices.discoveryPrefix", discoveryPrefix, HomeAssistantDiscovery.DEFAULT_PREFIX),
                 w1Path != null ? Path.of(w1Path) : Ds18b20Reader.DEFAULT_BASE,
-                list != null ? java.util.Collections.unmodifiableList(new ArrayList<>(list)) : List.of()); // entries may be null: the loader reports them
+                // Entries may be null (an empty "- " line); the loader reports them with their line.
+                list != null ? Collections.unmodifiableList(new ArrayList<>(list)) : List.of());
     }
 
     public static DevicesSettings defaults() {

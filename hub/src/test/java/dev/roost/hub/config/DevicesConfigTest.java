@@ -132,6 +132,22 @@ class DevicesConfigTest {
     }
 
     @Test
+    void emptyEntryIsReportedRatherThanSkipped() throws Exception {
+        Path file = write("""
+                devices:
+                  list:
+                    - id: lamp
+                      type: pwm
+                      pin: 18
+                    -
+                """);
+
+        assertThatThrownBy(() -> new ConfigLoader().load(file))
+                .hasMessageStartingWith(file + ":")
+                .hasMessageEndingWith(": devices.list[1].id: is required (the entry is empty)");
+    }
+
+    @Test
     void baseTopicWithAWildcardIsRejectedAtItsLine() throws Exception {
         Path file = write("""
                 devices:

@@ -59,10 +59,10 @@ class DevicesOverMqttTest {
 
         List<Msg> retained = availability.take(6, WAIT);
 
-        assertThat(retained).allSatisfy(msg -> {
-            assertThat(msg.payload()).isEqualTo("online");
-            assertThat(msg.retained()).isTrue();
-        });
+        // The sensor goes online with its first reading, on its own thread, so that one may also arrive live.
+        assertThat(retained).allSatisfy(msg -> assertThat(msg.payload()).isEqualTo("online"));
+        assertThat(retained).filteredOn(msg -> !msg.topic().startsWith("home/temperature/"))
+                .allSatisfy(msg -> assertThat(msg.retained()).isTrue());
         assertThat(retained.stream().map(Msg::topic).collect(Collectors.toSet())).isEqualTo(Set.of(
                 "home/temperature/availability", "home/thermostat/availability", "home/smart-lock/availability",
                 "home/smart-lights/availability", "home/front-door/availability", "home/motion/availability"));
