@@ -2,6 +2,9 @@ package dev.roost.hub;
 
 import dev.roost.devices.DeviceLayer;
 import dev.roost.devices.platform.PiDetector;
+import dev.roost.hub.acl.AclPermissions;
+import dev.roost.hub.acl.AclStore;
+import dev.roost.hub.acl.WebTopicAccess;
 import dev.roost.hub.broker.MqttBroker;
 import dev.roost.hub.broker.local.LocalClient;
 import dev.roost.hub.broker.retain.InMemoryRetainedStore;
@@ -26,6 +29,7 @@ import dev.roost.rules.trigger.TriggerSettings;
 import dev.roost.web.HubStatus;
 import dev.roost.web.WebServer;
 import dev.roost.web.WebServices;
+import dev.roost.web.auth.Account;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +41,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * The composition root: opens the database, builds the broker, the device layer and the web server from the
@@ -87,8 +92,11 @@ public final class Hub implements AutoCloseable {
             InitialAdmin.ensure(users, dataDir, adminPassword);
             MqttLogins logins = parts.add(new MqttLogins(users, config.mqtt().broker().anonymousAccess(),
                     Clock.systemUTC()), MqttLogins::close);
+            AclPermissions permissions = new AclPermissions(new AclStore(database.dataSource()), () -> users.list()
+                    .stream().filter(Account::admin).map(Account::name).collect(Collectors.toSet()));
             MqttBroker broker = parts.add(new MqttBroker(config.mqtt().broker(), new InMemorySessionStore(),
-                    new InMemoryRetainedStore(), logins.authenticator()), b -> b.stop(Duration.ofSeconds(2)));
+                    new InMemoryRetainedStore(), logins.authenticator(), permissions),
+                    b -> b.stop(Duration.ofSeconds(2)));
             String mqttHost = config.mqtt().host();
             InetSocketAddress mqtt = broker.start(mqttHost, mqttPort != null ? mqttPort : config.mqtt().port());
             InetSocketAddress ws = broker.startWebSocket(mqttHost,
@@ -109,10 +117,10 @@ public final class Hub implements AutoCloseable {
                     new LocalRuleBus(new LocalDeviceBus(rulesClient)), triggerSettings(config),
                     devices.simulated()), RuleRuntime::close);
 
-            WebAccounts accounts = new WebAccounts(users, dataDir);
+            WebAccounts accounts = new WebAccounts(users, dataDir, permissions::reload);
             LocalAdminToken cliToken = parts.add(LocalAdminToken.create(dataDir), LocalAdminToken::delete);
             WebServer web = parts.add(new WebServer(new WebServices(new BrokerStatus(broker, started), accounts,
-                    cliToken, accounts, new LayerDirectory(devices), new RuleBookAdapter(rules.service()),
+                    cliToken, accounts, new WebTopicAccess(permissions), new LayerDirectory(devices), new RuleBookAdapter(rules.service()),
                     Clock.systemUTC())), WebServer::stop);
             int http = web.start(config.http().host(), httpPort != null ? httpPort : config.http().port());
 

@@ -4,6 +4,7 @@ import dev.roost.web.auth.Accounts;
 import dev.roost.web.auth.BearerTokens;
 import dev.roost.web.devices.DeviceDirectory;
 import dev.roost.web.rules.RuleBook;
+import dev.roost.web.users.TopicAccess;
 import dev.roost.web.users.UserAdmin;
 
 import java.time.Clock;
@@ -14,6 +15,7 @@ public record WebServices(
         Accounts accounts,
         BearerTokens tokens,
         UserAdmin users,
+        TopicAccess topicAccess,
         DeviceDirectory devices,
         RuleBook rules,
         Clock clock) {

@@ -5,6 +5,7 @@ import dev.roost.web.auth.Accounts;
 import dev.roost.web.devices.DeviceDirectory;
 import dev.roost.web.rules.RuleAnswer;
 import dev.roost.web.rules.RuleBook;
+import dev.roost.web.users.TopicAccess;
 import dev.roost.web.users.UserAdmin;
 
 import java.time.Clock;
@@ -28,7 +29,30 @@ public final class TestServices {
         NoUsers none = new NoUsers();
         return new WebServices(status, none,
                 token -> TOKEN.equals(token) ? Optional.of(new Account("tester", true, false)) : Optional.empty(),
-                none, devices, new NoRules(), Clock.systemUTC());
+                none, new NoAcl(), devices, new NoRules(), Clock.systemUTC());
+    }
+
+    /** Topic permissions that refuse every change. */
+    private static final class NoAcl implements TopicAccess {
+        @Override
+        public Rules rulesOf(String subject) {
+            return new Rules(List.of(), List.of());
+        }
+
+        @Override
+        public String subjectProblem(String subject) {
+            return "this hub keeps no permissions";
+        }
+
+        @Override
+        public String filterProblem(String filter) {
+            return null;
+        }
+
+        @Override
+        public void replace(String subject, Rules rules) {
+            throw new IllegalStateException("this hub keeps no permissions");
+        }
     }
 
     /** A hub without rules. */

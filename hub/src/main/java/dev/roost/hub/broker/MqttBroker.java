@@ -3,6 +3,8 @@ package dev.roost.hub.broker;
 import dev.roost.hub.Version;
 import dev.roost.hub.broker.auth.AnonymousAuthenticator;
 import dev.roost.hub.broker.auth.Authenticator;
+import dev.roost.hub.broker.auth.ClientIdentity;
+import dev.roost.hub.broker.auth.TopicPermissions;
 import dev.roost.hub.broker.connection.BrokerContext;
 import dev.roost.hub.broker.connection.ShutdownSignal;
 import dev.roost.hub.broker.local.LocalClient;
@@ -59,15 +61,15 @@ public final class MqttBroker implements AutoCloseable {
 
     public MqttBroker(BrokerConfig config) {
         this(config, new InMemorySessionStore(), new InMemoryRetainedStore(),
-                new AnonymousAuthenticator(config.anonymousAccess()));
+                new AnonymousAuthenticator(config.anonymousAccess()), TopicPermissions.OPEN);
     }
 
     public MqttBroker(BrokerConfig config, SessionStore sessions, RetainedStore retained,
-                      Authenticator authenticator) {
+                      Authenticator authenticator, TopicPermissions permissions) {
         this.config = config;
         Router router = new Router(new SubscriptionTree(), retained, ByteBufAllocator.DEFAULT);
         this.context = new BrokerContext(config, router, sessions, new QueueBudget(config.maxQueuedBytes()), stats,
-                authenticator, shutdown);
+                authenticator, permissions, shutdown);
         this.sys = new SysPublisher(router, stats, context.budget(), Version.current());
         sys.start(brokerLoop, config.sysInterval());
     }
@@ -101,7 +103,8 @@ public final class MqttBroker implements AutoCloseable {
 
     /** A new in-process client, for rules, devices and the web UI. */
     public LocalClient localClient(String clientId) {
-        return new LocalClient(clientId, brokerLoop, context.router(), context.budget(), config, stats);
+        return new LocalClient(ClientIdentity.internal(clientId), brokerLoop, context.router(), context.budget(),
+                config, stats, context.permissions());
     }
 
     public BrokerStats stats() {

@@ -63,11 +63,12 @@ public final class RuleRuntime implements AutoCloseable {
         RuleService service = new RuleService(new RuleStore(database), history, variables, engine, new RuleParser(),
                 new RuleCompiler(new ExpressionCompiler(ExpressionLimits.defaults())),
                 new DryRun(new TriggerFactory(triggers), clock, triggers.location().zone()), clock);
-        engine.start();
+        // Rules are loaded before the engine subscribes, so the retained values it receives first reach them.
         service.loadAll();
         if (loadDemo && service.loadDemoIfEmpty()) {
             log.info("no rules yet: loaded the demo rule set");
         }
+        engine.start();
         return new RuleRuntime(scheduler, recorder, engine, service);
     }
 

@@ -118,7 +118,8 @@ public final class UserCommands {
 
     private String direct(UserCommand command, String password) throws Refused {
         try (Database database = Database.open(dataDir, List.of("hub"))) {
-            WebAccounts users = new WebAccounts(new UserStore(database.dataSource(), new PasswordHash()), dataDir);
+            WebAccounts users = new WebAccounts(new UserStore(database.dataSource(), new PasswordHash()), dataDir,
+                    () -> { });
             String problem = command.name() == null ? null : users.nameProblem(command.name());
             if (problem == null && password != null) {
                 problem = users.passwordProblem(password);

@@ -15,10 +15,13 @@ public final class WebAccounts implements Accounts, UserAdmin {
 
     private final UserStore users;
     private final Path dataDir;
+    private final Runnable usersChanged;
 
-    public WebAccounts(UserStore users, Path dataDir) {
+    /** @param usersChanged told after a user is added or removed, e.g. to refresh who is an admin */
+    public WebAccounts(UserStore users, Path dataDir, Runnable usersChanged) {
         this.users = users;
         this.dataDir = dataDir;
+        this.usersChanged = usersChanged;
     }
 
     @Override
@@ -55,12 +58,16 @@ public final class WebAccounts implements Accounts, UserAdmin {
 
     @Override
     public boolean add(String name, String password, boolean admin) {
-        return users.add(name, password, admin, false);
+        boolean added = users.add(name, password, admin, false);
+        usersChanged.run();
+        return added;
     }
 
     @Override
     public boolean remove(String name) {
-        return users.remove(name);
+        boolean removed = users.remove(name);
+        usersChanged.run();
+        return removed;
     }
 
     @Override

@@ -69,7 +69,7 @@ public final class UserRoutes {
         ctx.status(204);
     }
 
-    private static void requireAdmin(Context ctx) {
+    static void requireAdmin(Context ctx) {
         Account account = AuthFilter.account(ctx);
         if (!account.admin()) {
             throw new ApiException(403, "forbidden", null, "only an admin may manage users");

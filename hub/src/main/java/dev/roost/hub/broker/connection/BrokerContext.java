@@ -2,6 +2,7 @@ package dev.roost.hub.broker.connection;
 
 import dev.roost.hub.broker.BrokerConfig;
 import dev.roost.hub.broker.auth.Authenticator;
+import dev.roost.hub.broker.auth.TopicPermissions;
 import dev.roost.hub.broker.routing.Router;
 import dev.roost.hub.broker.session.QueueBudget;
 import dev.roost.hub.broker.session.SessionStore;
@@ -18,5 +19,6 @@ public record BrokerContext(
         QueueBudget budget,
         BrokerStats stats,
         Authenticator authenticator,
+        TopicPermissions permissions,
         ShutdownSignal shutdown) {
 }

@@ -1,5 +1,6 @@
 package dev.roost.hub.broker.connection;
 
+import dev.roost.hub.broker.auth.ClientIdentity;
 import dev.roost.hub.broker.codec.ControlPackets;
 import dev.roost.hub.broker.codec.MalformedPacket;
 import dev.roost.hub.broker.message.Message;
@@ -59,6 +60,7 @@ public final class MqttConnection extends ChannelInboundHandlerAdapter implement
     private ScheduledFuture<?> connectDeadline;
     private Session session;
     private String clientId;
+    private ClientIdentity identity;
     private Message will;
     private boolean connected;
     /** Between a valid CONNECT and the authenticator's answer; packets meanwhile are held, not processed. */
@@ -70,7 +72,7 @@ public final class MqttConnection extends ChannelInboundHandlerAdapter implement
     /** Reading paused because a subscriber of this client's messages is behind; the number tells pauses apart. */
     private int pauseGeneration;
     private boolean pausedForSubscribers;
-    private boolean warnedAboutSystemTopics;
+    private boolean warnedAboutDeniedPublish;
     private final Runnable flushTask = this::flushNow;
 
     public MqttConnection(BrokerContext broker) {
@@ -130,7 +132,8 @@ public final class MqttConnection extends ChannelInboundHandlerAdapter implement
             case PUBREC -> session.received(packetId(message));
             case PUBREL -> onPubRel(packetId(message));
             case PUBCOMP -> session.completed(packetId(message));
-            case SUBSCRIBE -> onSubscribeResult(subscribeHandler.subscribe(session, (MqttSubscribeMessage) message));
+            case SUBSCRIBE -> onSubscribeResult(
+                    subscribeHandler.subscribe(session, identity, (MqttSubscribeMessage) message));
             case UNSUBSCRIBE -> onSubscribeResult(
                     subscribeHandler.unsubscribe(session, (MqttUnsubscribeMessage) message));
             case PINGREQ -> writeMessage(new MqttMessage(
@@ -213,6 +216,7 @@ public final class MqttConnection extends ChannelInboundHandlerAdapter implement
             will = Message.of(connect.payload().willTopic(), connect.payload().willMessageInBytes(),
                     connect.variableHeader().willQos(), connect.variableHeader().isWillRetain());
         }
+        identity = new ClientIdentity(connect.payload().userName(), clientId);
         SessionLifecycle.Opened opened = SessionLifecycle.open(broker, clientId, cleanSession);
         session = opened.session();
         connected = true;
@@ -278,12 +282,16 @@ public final class MqttConnection extends ChannelInboundHandlerAdapter implement
     }
 
     private void route(String topic, MqttPublishMessage publish, int qos) {
-        if (topic.startsWith("$")) {
+        String denied = topic.startsWith("$") ? "clients may not publish to $ topics"
+                : broker.permissions().mayPublish(identity, topic) ? null : "not permitted for this user";
+        if (denied != null) {
+            // MQTT 3.1.1 has no way to refuse a PUBLISH: it is acknowledged as usual and dropped.
             broker.stats().publishesDenied.increment();
-            if (!warnedAboutSystemTopics) { // once per connection, so a chatty client cannot flood the log
-                warnedAboutSystemTopics = true;
-                log.atWarn().addKeyValue("clientId", clientId).addKeyValue("topic", topic)
-                        .log("clients may not publish to $ topics; messages dropped and counted");
+            if (!warnedAboutDeniedPublish) { // once per connection, so a chatty client cannot flood the log
+                warnedAboutDeniedPublish = true;
+                log.atWarn().addKeyValue("clientId", clientId).addKeyValue("user", identity.username())
+                        .addKeyValue("topic", topic).log("{}; this client's publishes there are dropped and counted",
+                                denied);
             }
             return;
         }

@@ -1,6 +1,7 @@
 package dev.roost.hub.broker.connection;
 
 import dev.roost.hub.broker.BrokerConfig;
+import dev.roost.hub.broker.auth.ClientIdentity;
 import dev.roost.hub.broker.session.Session;
 import dev.roost.hub.broker.subscription.SubscriptionTree;
 import dev.roost.hub.broker.subscription.Topics;
@@ -40,7 +41,7 @@ final class SubscribeHandler {
         this.broker = broker;
     }
 
-    Result subscribe(Session session, MqttSubscribeMessage message) {
+    Result subscribe(Session session, ClientIdentity who, MqttSubscribeMessage message) {
         List<MqttTopicSubscription> requested = message.payload().topicSubscriptions();
         if (requested.isEmpty()) {
             return Result.violation("SUBSCRIBE without topic filters"); // [MQTT-3.8.3-3]
@@ -58,6 +59,10 @@ final class SubscribeHandler {
             boolean isNew = !session.subscriptions().containsKey(filter);
             if (problem == null && isNew && session.subscriptions().size() >= config.maxSubscriptionsPerClient()) {
                 problem = "more than " + config.maxSubscriptionsPerClient() + " subscriptions";
+            }
+            if (problem == null && !broker.permissions().maySubscribe(who, filter)) {
+                problem = "not permitted for " + (who.username() == null ? "anonymous clients" : who.username());
+                broker.stats().subscriptionsDenied.increment();
             }
             if (problem != null) {
                 log.atInfo().addKeyValue("clientId", session.clientId()).addKeyValue("filter", filter)

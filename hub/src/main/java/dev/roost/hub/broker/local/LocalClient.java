@@ -1,6 +1,8 @@
 package dev.roost.hub.broker.local;
 
 import dev.roost.hub.broker.BrokerConfig;
+import dev.roost.hub.broker.auth.ClientIdentity;
+import dev.roost.hub.broker.auth.TopicPermissions;
 import dev.roost.hub.broker.message.Message;
 import dev.roost.hub.broker.routing.Router;
 import dev.roost.hub.broker.session.QueueBudget;
@@ -29,6 +31,8 @@ public final class LocalClient implements AutoCloseable {
     private static final int CALLBACK_QUEUE = 10_000;
 
     private final String clientId;
+    private final ClientIdentity identity;
+    private final TopicPermissions permissions;
     private final EventLoop loop;
     private final Router router;
     private final QueueBudget budget;
@@ -37,9 +41,11 @@ public final class LocalClient implements AutoCloseable {
     private final ThreadPoolExecutor callbacks;
     private final Set<LocalSubscription> subscriptions = ConcurrentHashMap.newKeySet();
 
-    public LocalClient(String clientId, EventLoop loop, Router router, QueueBudget budget, BrokerConfig config,
-                       BrokerStats stats) {
-        this.clientId = clientId;
+    public LocalClient(ClientIdentity identity, EventLoop loop, Router router, QueueBudget budget,
+                       BrokerConfig config, BrokerStats stats, TopicPermissions permissions) {
+        this.identity = identity;
+        this.clientId = identity.clientId();
+        this.permissions = permissions;
         this.loop = loop;
         this.router = router;
         this.budget = budget;
@@ -69,6 +75,9 @@ public final class LocalClient implements AutoCloseable {
         if (problem == null && (qos < 0 || qos > 2)) {
             problem = "QoS must be 0, 1 or 2";
         }
+        if (problem == null && !permissions.mayPublish(identity, topic)) {
+            problem = identity.username() + " may not publish here";
+        }
         if (problem != null) {
             return CompletableFuture.failedFuture(new IllegalArgumentException(topic + ": " + problem));
         }
@@ -90,6 +99,9 @@ public final class LocalClient implements AutoCloseable {
     /** Subscribes; retained messages matching the filter are delivered first, as for a network client. */
     public CompletableFuture<LocalSubscription> subscribe(String filter, int qos, MessageListener listener) {
         String problem = Topics.checkFilter(filter, config.maxTopicBytes(), config.maxTopicLevels());
+        if (problem == null && !permissions.maySubscribe(identity, filter)) {
+            problem = identity.username() + " may not subscribe here";
+        }
         if (problem != null) {
             return CompletableFuture.failedFuture(new IllegalArgumentException(filter + ": " + problem));
         }

@@ -23,8 +23,10 @@ public final class BrokerStats {
     public final LongAdder localCallbackDrops = new LongAdder();
     /** QoS 1/2 publishes refused before acknowledgement because the broker's queue memory was full. */
     public final LongAdder publishesRefused = new LongAdder();
-    /** Publishes dropped because the client may not publish to that topic (e.g. '$' topics). */
+    /** Publishes dropped because the client may not publish to that topic ('$' topics, ACLs). */
     public final LongAdder publishesDenied = new LongAdder();
+    /** Subscriptions refused with 0x80 because the client may not read those topics (ACLs). */
+    public final LongAdder subscriptionsDenied = new LongAdder();
     /** Connections closed for breaking the protocol or sending a malformed packet. */
     public final LongAdder protocolViolations = new LongAdder();
     public final LongAdder willsPublished = new LongAdder();

@@ -55,6 +55,8 @@ public final class SysPublisher {
         values.put("messages/dropped", stats.queueOverflowDrops.sum() + stats.qos0Drops.sum()
                 + stats.localCallbackDrops.sum());
         values.put("messages/refused", stats.publishesRefused.sum());
+        values.put("messages/denied", stats.publishesDenied.sum());
+        values.put("subscriptions/denied", stats.subscriptionsDenied.sum());
         values.put("bytes/received", stats.bytesReceived.sum());
         values.put("bytes/sent", stats.bytesSent.sum());
         values.put("subscriptions/count", router.subscriptions().size());
