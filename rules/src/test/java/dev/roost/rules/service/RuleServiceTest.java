@@ -213,6 +213,28 @@ class RuleServiceTest {
     }
 
     @Test
+    void dryRunOfATimedRuleActsAsIfItsTimeHadCome() {
+        ok(fixture.service.create(RuleFormat.YAML, """
+                id: evening
+                when: { cron: "0 30 18 * * *" }
+                if: state['home/smart-lock'].state == 'UNLOCK'
+                then:
+                  - publish: { topic: home/smart-lock/set, payload: '{"state":"LOCK"}' }
+                  - delay: 1m
+                  - log: locked
+                """));
+
+        DryRunReport report = ok(fixture.service.test("evening",
+                new Sample(null, null, Map.of("home/smart-lock", "{\"state\":\"UNLOCK\"}"))));
+
+        assertThat(report.triggers()).containsExactly("cron 0 30 18 * * *");
+        assertThat(report.conditionResult()).isTrue();
+        assertThat(report.steps()).extracting(step -> step.detail()).containsExactly(
+                "would publish home/smart-lock/set {\"state\":\"LOCK\"}", "would wait PT1M", "would log locked");
+        assertThat(fixture.bus.published()).isEmpty();
+    }
+
+    @Test
     void runsAnswerWhatHappened() {
         ok(fixture.service.create(RuleFormat.YAML, HEAT));
         fixture.scheduler.runReady();
