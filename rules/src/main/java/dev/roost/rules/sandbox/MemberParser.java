@@ -39,6 +39,9 @@ final class MemberParser {
         if (parser.current().is("(")) {
             throw ExpressionRejected.notAllowed(name.at(), "function call " + text);
         }
+        if (parser.current().isName("in")) {
+            throw ExpressionRejected.notAllowed(name.at(), "projection (in)");
+        }
         throw ExpressionRejected.syntax(name.at(), "name " + text, "unknown name '" + text
                 + "'; an expression can use topic, payload, value, state, now, rule and Math");
     }
@@ -65,6 +68,10 @@ final class MemberParser {
 
     private SyntaxNode member(SyntaxNode target) throws ExpressionRejected {
         Token name = memberName();
+        if (isReflection(name.text())) {
+            // Harmless as a map key, but the author meant reflection; say so rather than return null.
+            throw ExpressionRejected.notAllowed(name.at(), "reflection (" + name.text() + ")");
+        }
         if (parser.current().is("(")) {
             ValueType result = SandboxPolicy.method(target.type(), name.text());
             if (result == null) {
@@ -147,10 +154,12 @@ final class MemberParser {
         return joined.toString();
     }
 
+    private static boolean isReflection(String name) {
+        return name.equals("getClass") || name.equals("forName") || name.startsWith("getDeclared")
+                || name.equals("classLoader") || name.equals("declaringClass") || name.equals("getClassLoader");
+    }
+
     private static String methodConstruct(String method, ValueType receiver) {
-        if (method.equals("getClass") || method.equals("forName") || method.startsWith("getDeclared")) {
-            return "reflection (" + method + ")";
-        }
         boolean allowedElsewhere = SandboxPolicy.method(ValueType.ANY, method) != null
                 || SandboxPolicy.method(ValueType.TIME, method) != null;
         return allowedElsewhere ? "method " + method + " on " + receiver.description() : "method " + method;
