@@ -48,7 +48,7 @@ public final class ExpressionCompiler {
         }
         CompiledTreeCheck.check(compiled, at);
         for (String input : context.getInputs().keySet()) {
-            if (!SandboxPolicy.BINDINGS.containsKey(input)) {
+            if (!SandboxPolicy.BINDINGS.containsKey(input) && !input.equals(FieldReader.BINDING)) {
                 throw ExpressionRejected.notAllowed(at, "name " + input);
             }
         }

@@ -79,23 +79,33 @@ final class MemberParser {
             }
             return SyntaxNode.atom(target.operand(SyntaxNode.ATOM) + "." + name.text() + call(name), result);
         }
-        if (target.type() != ValueType.ANY) {
+        if (target.type() != ValueType.ANY && target.type() != ValueType.MAP) {
             throw ExpressionRejected.notAllowed(name.at(), "property " + name.text() + " of "
                     + target.type().description());
         }
-        // Written as a map lookup, so at run time it can only read a map's key and never call a getter.
-        return SyntaxNode.atom(target.operand(SyntaxNode.ATOM) + "[" + Literals.string(name.text()) + "]",
-                ValueType.ANY);
+        return read(target, Literals.string(name.text()));
     }
 
     private SyntaxNode index(SyntaxNode target) throws ExpressionRejected {
         Token open = parser.expect("[");
-        if (target.type() != ValueType.ANY) {
+        if (target.type() != ValueType.ANY && target.type() != ValueType.MAP) {
             throw ExpressionRejected.notAllowed(open.at(), "index [] on " + target.type().description());
         }
         SyntaxNode key = parser.expression();
         parser.expect("]");
-        return SyntaxNode.atom(target.operand(SyntaxNode.ATOM) + "[" + key.mvel() + "]", ValueType.ANY);
+        return read(target, key.mvel());
+    }
+
+    /**
+     * A field or item read. On a known map it is MVEL's own map lookup (the fast path for {@code state[...]});
+     * on anything else it goes through {@link FieldReader}, so at run time it can only read a map's key or a
+     * list's item and never reaches a getter.
+     */
+    private static SyntaxNode read(SyntaxNode target, String keyMvel) {
+        if (target.type() == ValueType.MAP) {
+            return SyntaxNode.atom(target.operand(SyntaxNode.ATOM) + "[" + keyMvel + "]", ValueType.ANY);
+        }
+        return SyntaxNode.atom(FieldReader.BINDING + ".read(" + target.mvel() + ", " + keyMvel + ")", ValueType.ANY);
     }
 
     private SyntaxNode staticMember(Token className) throws ExpressionRejected {

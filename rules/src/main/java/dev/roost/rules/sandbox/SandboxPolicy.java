@@ -17,7 +17,7 @@ final class SandboxPolicy {
     /** The bindings of ARCHITECTURE.md and the type each starts as. */
     static final Map<String, ValueType> BINDINGS = Map.of(
             "topic", ValueType.TEXT, "payload", ValueType.TEXT, "value", ValueType.ANY,
-            "state", ValueType.ANY, "now", ValueType.TIME, "rule", ValueType.ANY);
+            "state", ValueType.MAP, "now", ValueType.TIME, "rule", ValueType.MAP);
 
     private static final Map<String, ValueType> MATH = methods(ValueType.NUMBER, "abs", "min", "max", "round",
             "floor", "ceil", "sqrt", "cbrt", "pow", "signum", "exp", "log", "log10", "hypot", "sin", "cos", "tan",
@@ -92,7 +92,11 @@ final class SandboxPolicy {
         }
         any.putAll(Map.of("get", ValueType.ANY, "containsKey", ValueType.BOOLEAN, "size", ValueType.NUMBER,
                 "contains", ValueType.BOOLEAN, "isEmpty", ValueType.BOOLEAN));
+        Map<String, ValueType> map = new HashMap<>(common);
+        map.putAll(Map.of("get", ValueType.ANY, "containsKey", ValueType.BOOLEAN, "size", ValueType.NUMBER,
+                "isEmpty", ValueType.BOOLEAN));
         Map<ValueType, Map<String, ValueType>> byType = new EnumMap<>(ValueType.class);
+        byType.put(ValueType.MAP, Map.copyOf(map));
         byType.put(ValueType.TEXT, Map.copyOf(text));
         byType.put(ValueType.NUMBER, Map.copyOf(number));
         byType.put(ValueType.BOOLEAN, Map.copyOf(bool));

@@ -47,7 +47,7 @@ final class SandboxedExpression implements Expression {
         try {
             result = MVEL.executeExpression(compiled, new BindingsVariables(bindings));
         } catch (RuntimeException | StackOverflowError failure) {
-            throw new EvaluationFailed("'" + source + "' failed: " + firstLine(failure), failure);
+            throw new EvaluationFailed("'" + source + "' failed: " + reason(failure), failure);
         }
         long took = System.nanoTime() - start;
         if (timed && took > timeoutNanos) {
@@ -96,8 +96,16 @@ final class SandboxedExpression implements Expression {
         return result == null ? "null" : "'" + result + "' (" + result.getClass().getSimpleName() + ")";
     }
 
-    /** MVEL's messages repeat the expression with a caret over several lines; the first line says what failed. */
-    private static String firstLine(Throwable failure) {
+    /**
+     * Our own field-read message if that is what failed (MVEL wraps it in reflection exceptions), else the first
+     * line of MVEL's message, which goes on to repeat the expression with a caret.
+     */
+    private static String reason(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof FieldReader.FieldReadFailed readFailed) {
+                return readFailed.getMessage();
+            }
+        }
         String message = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
         int newline = message.indexOf('\n');
         return (newline < 0 ? message : message.substring(0, newline)).strip();
