@@ -16,9 +16,16 @@ public final class ExpressionCompiler {
     private static final SourcePoint START = new SourcePoint(1, 1);
 
     private final ExpressionLimits limits;
+    private final EvaluationClock clock;
 
     public ExpressionCompiler(ExpressionLimits limits) {
+        this(limits, EvaluationClock.system());
+    }
+
+    /** With the clocks evaluations are timed by, so tests can make time pass without sleeping. */
+    ExpressionCompiler(ExpressionLimits limits, EvaluationClock clock) {
         this.limits = Objects.requireNonNull(limits, "limits");
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     /** Compiles an {@code if} condition, or says where and why it is refused. */
@@ -48,11 +55,11 @@ public final class ExpressionCompiler {
         }
         CompiledTreeCheck.check(compiled, at);
         for (String input : context.getInputs().keySet()) {
-            if (!SandboxPolicy.BINDINGS.containsKey(input)) {
+            if (!SandboxPolicy.BINDINGS.containsKey(input) && !input.equals(FieldReader.BINDING)) {
                 throw ExpressionRejected.notAllowed(at, "name " + input);
             }
         }
-        return new SandboxedExpression(source, parsed.mvel(), compiled, limits.timeout().toNanos());
+        return new SandboxedExpression(source, parsed.mvel(), compiled, limits.timeout().toNanos(), clock);
     }
 
     private void checkLength(String source, String what) throws ExpressionRejected {
