@@ -64,8 +64,8 @@ public final class DryRun {
         return actions(rule, bindings, copy, fired, condition);
     }
 
-    private DryRunReport actions(CompiledRule rule, Bindings bindings, Map<String, Object> variables, List<String> fired,
-                                 Boolean condition) {
+    private DryRunReport actions(CompiledRule rule, Bindings bindings, Map<String, Object> variables,
+                                 List<String> fired, Boolean condition) {
         List<StepRecord> steps = new ArrayList<>();
         ActionEffects onlyVariables = new ActionEffects() {
             @Override
@@ -120,7 +120,8 @@ public final class DryRun {
         Map<String, Object> state = new HashMap<>();
         sample.state().forEach((topic, payload) -> state.put(topic, PayloadValues.parse(payload)));
         Object value = PayloadValues.parse(sample.payload());
-        return new Bindings(sample.topic(), sample.payload(), value, state, ZonedDateTime.ofInstant(clock.instant(), zone),
+        ZonedDateTime now = ZonedDateTime.ofInstant(clock.instant(), zone);
+        return new Bindings(sample.topic(), sample.payload(), value, state, now,
                 new RuleInfo(rule.id(), java.util.Collections.unmodifiableMap(variables)));
     }
 }

@@ -51,7 +51,9 @@ public final class RuleCompiler {
                 errors.add(error("then[" + i + "]" + fieldOf(rule.then().get(i)), rejected));
             }
         }
-        return errors.isEmpty() ? CompileResult.of(new CompiledRule(rule, condition, steps)) : CompileResult.rejected(errors);
+        return errors.isEmpty()
+                ? CompileResult.of(new CompiledRule(rule, condition, steps))
+                : CompileResult.rejected(errors);
     }
 
     private Step step(Action action) throws ExpressionRejected {

@@ -82,7 +82,8 @@ public final class RuleEngine implements AutoCloseable {
         index.forEachMatch(topic, registration -> deliver(registration, topic, payload, value, retained));
     }
 
-    private static void deliver(Registration registration, String topic, String payload, Object value, boolean retained) {
+    private static void deliver(Registration registration, String topic, String payload, Object value,
+                                boolean retained) {
         try {
             MessageTrigger trigger = registration.trigger();
             registration.runtime().onSignal(trigger.describe(), trigger.offer(topic, payload, value, retained),
