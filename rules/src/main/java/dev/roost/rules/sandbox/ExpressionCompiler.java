@@ -5,6 +5,8 @@ import org.mvel2.ParserContext;
 
 import java.io.Serializable;
 import java.util.Objects;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Compiles rule conditions and {@code @{...}} templates through the sandbox: our parser accepts only the allowed
@@ -14,6 +16,13 @@ import java.util.Objects;
 public final class ExpressionCompiler {
 
     private static final SourcePoint START = new SourcePoint(1, 1);
+    /**
+     * MVEL logs a failed property or method access at WARNING with a stack trace and then throws the same error,
+     * which every caller of ours receives as {@link EvaluationFailed}. A rule failing on each message of a chatty
+     * sensor would write a stack trace to the journal each time, so MVEL's duplicate is kept to SEVERE. The
+     * reference is held so the level is not lost when java.util.logging lets an unreferenced logger go.
+     */
+    private static final Logger MVEL_LOG = quietMvelLog();
 
     private final ExpressionLimits limits;
     private final EvaluationClock clock;
@@ -60,6 +69,12 @@ public final class ExpressionCompiler {
             }
         }
         return new SandboxedExpression(source, parsed.mvel(), compiled, limits.timeout().toNanos(), clock);
+    }
+
+    private static Logger quietMvelLog() {
+        Logger log = Logger.getLogger("org.mvel2");
+        log.setLevel(Level.SEVERE);
+        return log;
     }
 
     private void checkLength(String source, String what) throws ExpressionRejected {
