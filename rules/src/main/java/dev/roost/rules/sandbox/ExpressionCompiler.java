@@ -56,11 +56,12 @@ public final class ExpressionCompiler {
         Serializable compiled;
         try {
             compiled = MVEL.compileExpression(parsed.mvel(), context);
-        } catch (RuntimeException mvelRefused) {
+        } catch (RuntimeException | StackOverflowError mvelRefused) {
             // Our parser only writes MVEL it understands, so this is a gap between the two parsers: refuse the rule
             // rather than guess, and say what MVEL said.
-            throw ExpressionRejected.syntax(at, "expression", "MVEL cannot compile this expression: "
-                    + mvelRefused.getMessage().lines().findFirst().orElse(""));
+            String reason = mvelRefused.getMessage() == null ? mvelRefused.getClass().getSimpleName()
+                    : mvelRefused.getMessage().lines().findFirst().orElse("");
+            throw ExpressionRejected.syntax(at, "expression", "MVEL cannot compile this expression: " + reason);
         }
         CompiledTreeCheck.check(compiled, at);
         for (String input : context.getInputs().keySet()) {

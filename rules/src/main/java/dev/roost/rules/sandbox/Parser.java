@@ -66,11 +66,24 @@ final class Parser {
         return advance();
     }
 
-    SyntaxNode expression() throws ExpressionRejected {
+    /** One level deeper, refused beyond the limit so neither our recursion nor MVEL's can overflow the stack. */
+    void deeper(SourcePoint at) throws ExpressionRejected {
         if (++depth > maxNesting) {
-            throw ExpressionRejected.syntax(current.at(), "nesting",
-                    "the expression nests deeper than " + maxNesting + " levels");
+            throw ExpressionRejected.syntax(at, "nesting", "the expression nests deeper than " + maxNesting
+                    + " levels");
         }
+    }
+
+    int depth() {
+        return depth;
+    }
+
+    void backTo(int level) {
+        depth = level;
+    }
+
+    SyntaxNode expression() throws ExpressionRejected {
+        deeper(current.at());
         SyntaxNode condition = binary(SyntaxNode.OR);
         if (current.is("?")) {
             advance();
@@ -156,10 +169,7 @@ final class Parser {
     private SyntaxNode unary() throws ExpressionRejected {
         if (current.is("!") || current.is("-")) {
             String op = advance().text();
-            if (++depth > maxNesting) {
-                throw ExpressionRejected.syntax(current.at(), "nesting",
-                        "the expression nests deeper than " + maxNesting + " levels");
-            }
+            deeper(current.at());
             SyntaxNode operand = unary();
             depth--;
             ValueType type = op.equals("!") ? ValueType.BOOLEAN : ValueType.NUMBER;
