@@ -122,6 +122,9 @@ final class Parser {
         while ((op = operatorAt(level)) != null) {
             Token operator = advance();
             SyntaxNode right = binary(level + 1);
+            if (level == SyntaxNode.EQUALITY) {
+                checkComparable(operator, left, right);
+            }
             // MVEL does not give && precedence over || (it reads "true || false && false" as false), so every
             // operand that is itself an operation is parenthesised, except a left operand of the same level,
             // which keeps chains such as "10 - 3 - 2" flat and left-associative as in Java.
@@ -133,6 +136,16 @@ final class Parser {
             }
         }
         return left;
+    }
+
+    /** MVEL compares a day or month with text silently as unequal, so {@code == 'SATURDAY'} would never hold. */
+    private static void checkComparable(Token operator, SyntaxNode left, SyntaxNode right) throws ExpressionRejected {
+        boolean dayAndText = left.type() == ValueType.DAY_OR_MONTH && right.type() == ValueType.TEXT
+                || left.type() == ValueType.TEXT && right.type() == ValueType.DAY_OR_MONTH;
+        if (dayAndText) {
+            throw ExpressionRejected.syntax(operator.at(), "comparison", "a day or month is never equal to text; "
+                    + "compare its name, as in now.getDayOfWeek().name() == 'SATURDAY'");
+        }
     }
 
     /** A {@code +} that may join text can copy a whole payload; their number bounds an evaluation's memory. */

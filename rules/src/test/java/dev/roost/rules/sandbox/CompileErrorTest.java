@@ -27,6 +27,8 @@ class CompileErrorTest {
             value ? 1               | 1 | 10 | expected ':' but found the end of the expression
             /* open                 | 1 | 1  | the comment starting here is not closed with */
             "   "                   | 1 | 4  | the expression is empty
+            now.getDayOfWeek() == 'SUNDAY' | 1 | 20 | a day or month is never equal to text; compare its name, as in now.getDayOfWeek().name() == 'SATURDAY'
+            'MAY' != now.getMonth() | 1 | 7  | a day or month is never equal to text; compare its name, as in now.getDayOfWeek().name() == 'SATURDAY'
             """)
     void syntaxErrorNamesPositionAndReason(String source, int line, int column, String reason) {
         ExpressionRejected rejected = catchThrowableOfType(ExpressionRejected.class, () -> compiler.compile(source));
