@@ -129,6 +129,11 @@ final class Parser {
             // operand that is itself an operation is parenthesised, except a left operand of the same level,
             // which keeps chains such as "10 - 3 - 2" flat and left-associative as in Java.
             String leftMvel = left.precedence() == level ? left.mvel() : left.operand(SyntaxNode.ATOM);
+            if (op.equals("/")) {
+                // MVEL divides literals as decimals (7 / 2 is 3.5) but whole numbers from payloads as integers
+                // (3 / 2 is 1); making the dividend a double gives every division the decimal answer.
+                leftMvel = "(" + leftMvel + " * 1.0)";
+            }
             String mvel = leftMvel + " " + op + " " + right.operand(SyntaxNode.ATOM);
             left = new SyntaxNode(mvel, resultType(level, op, left, right), level, false);
             if (op.equals("+") && left.type() != ValueType.NUMBER) {
