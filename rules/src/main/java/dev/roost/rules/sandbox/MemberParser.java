@@ -49,6 +49,7 @@ final class MemberParser {
     /** Member access, method calls and indexes after a value, left to right. */
     SyntaxNode postfix(SyntaxNode target) throws ExpressionRejected {
         SyntaxNode node = target;
+        int depth = parser.depth();
         while (true) {
             Token token = parser.current();
             if (token.is(".")) {
@@ -61,6 +62,7 @@ final class MemberParser {
             } else if (token.is("(")) {
                 throw ExpressionRejected.notAllowed(token.at(), "calling a value as a function");
             } else {
+                parser.backTo(depth);
                 return node;
             }
         }
@@ -83,7 +85,7 @@ final class MemberParser {
             throw ExpressionRejected.notAllowed(name.at(), "property " + name.text() + " of "
                     + target.type().description());
         }
-        return read(target, Literals.string(name.text()));
+        return read(target, Literals.string(name.text()), name.at());
     }
 
     private SyntaxNode index(SyntaxNode target) throws ExpressionRejected {
@@ -93,18 +95,19 @@ final class MemberParser {
         }
         SyntaxNode key = parser.expression();
         parser.expect("]");
-        return read(target, key.mvel());
+        return read(target, key.mvel(), open.at());
     }
 
     /**
      * A field or item read. On a known map it is MVEL's own map lookup (the fast path for {@code state[...]});
      * on anything else it goes through {@link FieldReader}, so at run time it can only read a map's key or a
-     * list's item and never reaches a getter.
+     * list's item and never reaches a getter. Each such call nests the chain before it one level deeper.
      */
-    private static SyntaxNode read(SyntaxNode target, String keyMvel) {
+    private SyntaxNode read(SyntaxNode target, String keyMvel, SourcePoint at) throws ExpressionRejected {
         if (target.type() == ValueType.MAP) {
             return SyntaxNode.atom(target.operand(SyntaxNode.ATOM) + "[" + keyMvel + "]", ValueType.ANY);
         }
+        parser.deeper(at);
         return SyntaxNode.atom(FieldReader.BINDING + ".read(" + target.mvel() + ", " + keyMvel + ")", ValueType.ANY);
     }
 

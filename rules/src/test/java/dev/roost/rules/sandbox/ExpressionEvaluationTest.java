@@ -95,8 +95,10 @@ class ExpressionEvaluationTest {
     }
 
     @Test
-    void divisionOfWholeNumbersIsExact() throws Exception {
+    void divisionOfWholeNumbersIsDecimalForLiteralsAndPayloadValuesAlike() throws Exception {
         assertThat(compiler.compile("1 / 2").evaluate(bindings)).isEqualTo(0.5);
+        assertThat(compiler.compile("rule.vars.runs / 2").evaluate(bindings)).isEqualTo(1.5);
+        assertThat(compiler.compile("12 / rule.vars.runs / 2").evaluate(bindings)).isEqualTo(2.0);
     }
 
     @Test

@@ -63,6 +63,15 @@ class FieldReadTest {
     }
 
     @Test
+    void failingMethodCallLogsNothingEither() throws Exception {
+        Expression expression = compiler.compile("Math.max(value, 2) > 1");
+
+        assertThatThrownBy(() -> expression.test(bindings("on"))).isInstanceOf(EvaluationFailed.class)
+                .hasMessageContaining("For input string: \"on\"");
+        assertThat(logged).isEmpty();
+    }
+
+    @Test
     void fieldOfNumberNamesTheNumber() throws Exception {
         assertThatThrownBy(() -> compiler.compile("value.temperature < 18").test(bindings(21L)))
                 .hasMessageContaining("cannot read 'temperature' of the number '21'");
