@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -122,6 +123,6 @@ public final class DryRun {
         Object value = PayloadValues.parse(sample.payload());
         ZonedDateTime now = ZonedDateTime.ofInstant(clock.instant(), zone);
         return new Bindings(sample.topic(), sample.payload(), value, state, now,
-                new RuleInfo(rule.id(), java.util.Collections.unmodifiableMap(variables)));
+                new RuleInfo(rule.id(), Collections.unmodifiableMap(variables)));
     }
 }
