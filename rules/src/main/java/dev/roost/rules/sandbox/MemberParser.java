@@ -114,6 +114,9 @@ final class MemberParser {
     private SyntaxNode staticMember(Token className) throws ExpressionRejected {
         parser.expect(".");
         Token member = memberName();
+        if (isReflection(member.text())) {
+            throw ExpressionRejected.notAllowed(member.at(), "reflection (" + member.text() + ")");
+        }
         if (parser.current().is("(")) {
             ValueType result = SandboxPolicy.staticMethod(className.text(), member.text());
             if (result == null) {
