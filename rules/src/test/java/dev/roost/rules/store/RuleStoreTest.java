@@ -86,7 +86,8 @@ class RuleStoreTest {
             }
             history.record(run("lights", NOON, "x"));
 
-            assertThat(history.recent("heat", 100)).extracting(RunRecord::payloadExcerpt).containsExactly("9", "8", "7");
+            assertThat(history.recent("heat", 100)).extracting(RunRecord::payloadExcerpt)
+                    .containsExactly("9", "8", "7");
             assertThat(history.recent("lights", 100)).hasSize(1);
         }
     }
