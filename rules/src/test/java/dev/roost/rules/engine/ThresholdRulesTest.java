@@ -103,4 +103,16 @@ class ThresholdRulesTest {
             assertThat(restarted.commands("home/thermostat/set")).isEmpty();
         }
     }
+
+    @Test
+    void burstBeyondWhatTheEngineCanHoldIsDroppedAndCounted() {
+        for (int i = 0; i < RuleEngine.MAX_WAITING_MESSAGES + 3; i++) {
+            fixture.bus.publish("home/temperature", "21".getBytes(), 0, false);
+        }
+        fixture.scheduler.runReady();
+
+        assertThat(fixture.engine.droppedMessages()).isEqualTo(3);
+        fixture.publish("home/temperature", "17.5");
+        assertThat(fixture.commands("home/thermostat/set")).containsExactly("{\"state\":\"OFF\"}", "{\"state\":\"ON\"}");
+    }
 }
