@@ -26,6 +26,9 @@ class ThresholdRulesTest {
               - publish: { topic: home/thermostat/set, payload: '{"state":"OFF"}', qos: 1 }
             """;
 
+    private static final String ON = "{\"state\":\"ON\"}";
+    private static final String OFF = "{\"state\":\"OFF\"}";
+
     @TempDir
     Path folder;
     private EngineFixture fixture;
@@ -45,21 +48,21 @@ class ThresholdRulesTest {
     @Test
     void plainNumbersAndJsonGiveExactlyTheExpectedThermostatCommands() {
         fixture.publish("home/temperature", "21");
-        assertThat(fixture.commands("home/thermostat/set")).containsExactly("{\"state\":\"OFF\"}");
+        assertThat(fixture.commands("home/thermostat/set")).containsExactly(OFF);
 
         fixture.publish("home/temperature", "17.5");
-        assertThat(fixture.commands("home/thermostat/set")).containsExactly("{\"state\":\"OFF\"}", "{\"state\":\"ON\"}");
+        assertThat(fixture.commands("home/thermostat/set")).containsExactly(OFF, ON);
 
         // Same side of the threshold, now as JSON: the heating is already on, nothing new is sent.
         fixture.publish("home/temperature", "{\"temperature\":17.5}");
-        assertThat(fixture.commands("home/thermostat/set")).containsExactly("{\"state\":\"OFF\"}", "{\"state\":\"ON\"}");
+        assertThat(fixture.commands("home/thermostat/set")).containsExactly(OFF, ON);
     }
 
     @Test
     void jsonReadingTurnsTheHeatingOn() {
         fixture.publish("home/temperature", "{\"temperature\":17.5}");
 
-        assertThat(fixture.commands("home/thermostat/set")).containsExactly("{\"state\":\"ON\"}");
+        assertThat(fixture.commands("home/thermostat/set")).containsExactly(ON);
         assertThat(fixture.bus.published()).filteredOn(message -> message.topic().equals("home/thermostat/set"))
                 .singleElement().satisfies(message -> assertThat(message.qos()).isEqualTo(1));
     }
@@ -70,7 +73,7 @@ class ThresholdRulesTest {
             fixture.publish("home/temperature", reading);
         }
 
-        assertThat(fixture.commands("home/thermostat/set")).containsExactly("{\"state\":\"OFF\"}", "{\"state\":\"ON\"}");
+        assertThat(fixture.commands("home/thermostat/set")).containsExactly(OFF, ON);
     }
 
     @Test
@@ -113,6 +116,6 @@ class ThresholdRulesTest {
 
         assertThat(fixture.engine.droppedMessages()).isEqualTo(3);
         fixture.publish("home/temperature", "17.5");
-        assertThat(fixture.commands("home/thermostat/set")).containsExactly("{\"state\":\"OFF\"}", "{\"state\":\"ON\"}");
+        assertThat(fixture.commands("home/thermostat/set")).containsExactly(OFF, ON);
     }
 }
