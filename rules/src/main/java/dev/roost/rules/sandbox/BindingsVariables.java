@@ -126,7 +126,8 @@ final class BindingsVariables implements VariableResolverFactory {
         // Tilt is MVEL's signal to abandon a loop or function; with neither allowed there is nothing to stop.
     }
 
-    /** One read-only binding. */
+    /** One read-only binding; MVEL's interface uses the raw {@code Class} type. */
+    @SuppressWarnings("rawtypes")
     private record Binding(String getName, Object getValue) implements VariableResolver {
 
         @Override

@@ -15,10 +15,10 @@ interface EvaluationClock {
     /** CPU time the calling thread has used; excludes time it waited for a core, for GC or for the OS. */
     long threadCpuNanos();
 
-    /** System.nanoTime, and the JVM's per-thread CPU time where the platform has it (Linux does). */
+    /** System.nanoTime, and the JVM's per-thread CPU time where the platform has it and it is on (Linux: yes). */
     static EvaluationClock system() {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        boolean cpuClock = threads.isCurrentThreadCpuTimeSupported();
+        boolean cpuClock = threads.isCurrentThreadCpuTimeSupported() && threads.isThreadCpuTimeEnabled();
         return new EvaluationClock() {
             @Override
             public long wallNanos() {
@@ -27,7 +27,7 @@ interface EvaluationClock {
 
             @Override
             public long threadCpuNanos() {
-                // Without a CPU clock the wall clock is the best there is: slow evaluations then stay failures.
+                // Without a CPU clock (it would read -1) the wall clock is the best there is: slow stays slow.
                 return cpuClock ? threads.getCurrentThreadCpuTime() : System.nanoTime();
             }
         };
