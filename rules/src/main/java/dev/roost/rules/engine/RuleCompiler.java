@@ -82,7 +82,9 @@ public final class RuleCompiler {
     }
 
     private static RuleError error(String field, ExpressionRejected rejected) {
-        return new RuleError(field, "expression refused at " + rejected.getMessage()
-                + " (construct: " + rejected.construct() + ")");
+        String message = rejected.getMessage();
+        // The sandbox names the construct in most messages already; say it once.
+        String construct = message.contains(rejected.construct()) ? "" : " (" + rejected.construct() + ")";
+        return new RuleError(field, "expression refused at " + message + construct);
     }
 }
