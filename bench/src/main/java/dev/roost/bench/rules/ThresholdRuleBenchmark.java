@@ -126,7 +126,8 @@ public class ThresholdRuleBenchmark {
             throw new IllegalArgumentException("benchmark rule is invalid: " + parsed.errors());
         }
         var compiled = compiler.compile(parsed.rule().orElseThrow());
-        return compiled.rule().orElseThrow(() -> new IllegalArgumentException("benchmark rule refused: " + compiled.errors()));
+        return compiled.rule()
+                .orElseThrow(() -> new IllegalArgumentException("benchmark rule refused: " + compiled.errors()));
     }
 
     /** Runs every task at once on the calling thread, which is the engine's thread in this benchmark. */

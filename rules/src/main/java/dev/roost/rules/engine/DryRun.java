@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,8 +65,8 @@ public final class DryRun {
         return actions(rule, bindings, copy, fired, condition);
     }
 
-    private DryRunReport actions(CompiledRule rule, Bindings bindings, Map<String, Object> variables, List<String> fired,
-                                 Boolean condition) {
+    private DryRunReport actions(CompiledRule rule, Bindings bindings, Map<String, Object> variables,
+                                 List<String> fired, Boolean condition) {
         List<StepRecord> steps = new ArrayList<>();
         ActionEffects onlyVariables = new ActionEffects() {
             @Override
@@ -120,7 +121,8 @@ public final class DryRun {
         Map<String, Object> state = new HashMap<>();
         sample.state().forEach((topic, payload) -> state.put(topic, PayloadValues.parse(payload)));
         Object value = PayloadValues.parse(sample.payload());
-        return new Bindings(sample.topic(), sample.payload(), value, state, ZonedDateTime.ofInstant(clock.instant(), zone),
-                new RuleInfo(rule.id(), java.util.Collections.unmodifiableMap(variables)));
+        ZonedDateTime now = ZonedDateTime.ofInstant(clock.instant(), zone);
+        return new Bindings(sample.topic(), sample.payload(), value, state, now,
+                new RuleInfo(rule.id(), Collections.unmodifiableMap(variables)));
     }
 }

@@ -10,6 +10,8 @@ import org.slf4j.LoggerFactory;
 final class EngineEffects implements ActionEffects {
 
     private static final Logger log = LoggerFactory.getLogger("dev.roost.rules.RuleLog");
+    /** Variables are a rule's small memory (a count, a last value), not a database. */
+    static final int MAX_VARIABLES = 100;
 
     private final String ruleId;
     private final EngineContext context;
@@ -28,6 +30,10 @@ final class EngineEffects implements ActionEffects {
 
     @Override
     public void setVariable(String name, Object value) {
+        if (!variables.containsKey(name) && variables.size() >= MAX_VARIABLES) {
+            throw new IllegalStateException(
+                    "the rule has " + variables.size() + " variables already, the most it may have");
+        }
         // Stored first: a variable the store refused must not look set until the next restart.
         context.variables().save(ruleId, name, value);
         variables.put(name, value);

@@ -7,7 +7,8 @@ import dev.roost.rules.trigger.TriggerSettings;
  * than {@code maxTriggersPerSecond} times within one second is paused), how many runs a {@code queued} rule
  * may have waiting, and how many topics' latest values {@code state[...]} keeps.
  */
-public record EngineSettings(TriggerSettings triggers, int maxTriggersPerSecond, int maxQueuedRuns, int maxStateTopics) {
+public record EngineSettings(TriggerSettings triggers, int maxTriggersPerSecond, int maxQueuedRuns,
+                             int maxStateTopics) {
 
     public EngineSettings {
         if (maxTriggersPerSecond < 1 || maxQueuedRuns < 0 || maxStateTopics < 1) {

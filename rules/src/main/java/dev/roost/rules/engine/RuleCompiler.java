@@ -51,7 +51,9 @@ public final class RuleCompiler {
                 errors.add(error("then[" + i + "]" + fieldOf(rule.then().get(i)), rejected));
             }
         }
-        return errors.isEmpty() ? CompileResult.of(new CompiledRule(rule, condition, steps)) : CompileResult.rejected(errors);
+        return errors.isEmpty()
+                ? CompileResult.of(new CompiledRule(rule, condition, steps))
+                : CompileResult.rejected(errors);
     }
 
     private Step step(Action action) throws ExpressionRejected {
@@ -80,7 +82,9 @@ public final class RuleCompiler {
     }
 
     private static RuleError error(String field, ExpressionRejected rejected) {
-        return new RuleError(field, "expression refused at " + rejected.getMessage()
-                + " (construct: " + rejected.construct() + ")");
+        String message = rejected.getMessage();
+        // The sandbox names the construct in most messages already; say it once.
+        String construct = message.contains(rejected.construct()) ? "" : " (" + rejected.construct() + ")";
+        return new RuleError(field, "expression refused at " + message + construct);
     }
 }

@@ -12,6 +12,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,12 +28,19 @@ public final class RuleEngine implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(RuleEngine.class);
     private static final String EVERY_TOPIC = "#";
+    /**
+     * Messages waiting for the engine's thread, at most; beyond that a burst is dropped (and counted) rather
+     * than queued without bound in the small heap of a Raspberry Pi.
+     */
+    static final int MAX_WAITING_MESSAGES = 10_000;
 
     private final EngineContext context;
     private final TriggerFactory triggerFactory;
     private final Map<String, RuleRuntime> loaded = new HashMap<>();
     private final TopicFilterIndex<Registration> index = new TopicFilterIndex<>();
     private final Map<String, RuleStatus> statuses = new ConcurrentHashMap<>();
+    private final AtomicInteger waiting = new AtomicInteger();
+    private final AtomicLong dropped = new AtomicLong();
     private Subscription subscription;
     private boolean stateFullWarned;
 
@@ -44,9 +53,29 @@ public final class RuleEngine implements AutoCloseable {
     /** Subscribes to every topic; retained values arriving now fill {@code state} without firing rules. */
     public void start() {
         subscription = context.bus().subscribe(EVERY_TOPIC, 0, (topic, payload, retained) -> {
+            if (waiting.incrementAndGet() > MAX_WAITING_MESSAGES) {
+                waiting.decrementAndGet();
+                dropWhileBehind(topic);
+                return;
+            }
             String text = new String(payload, StandardCharsets.UTF_8);
-            context.scheduler().execute(() -> dispatch(topic, text, retained));
+            context.scheduler().execute(() -> {
+                waiting.decrementAndGet();
+                dispatch(topic, text, retained);
+            });
         });
+    }
+
+    /** How many messages the engine dropped because it was too far behind to take them. */
+    public long droppedMessages() {
+        return dropped.get();
+    }
+
+    private void dropWhileBehind(String topic) {
+        if (dropped.incrementAndGet() == 1) {
+            log.atWarn().addKeyValue("waiting", MAX_WAITING_MESSAGES).addKeyValue("topic", topic)
+                    .log("rule engine is behind; messages are dropped until it catches up");
+        }
     }
 
     /** Loads a rule, or replaces the loaded rule with its id (whose runs are cancelled); variables are kept. */
@@ -82,7 +111,8 @@ public final class RuleEngine implements AutoCloseable {
         index.forEachMatch(topic, registration -> deliver(registration, topic, payload, value, retained));
     }
 
-    private static void deliver(Registration registration, String topic, String payload, Object value, boolean retained) {
+    private static void deliver(Registration registration, String topic, String payload, Object value,
+                                boolean retained) {
         try {
             MessageTrigger trigger = registration.trigger();
             registration.runtime().onSignal(trigger.describe(), trigger.offer(topic, payload, value, retained),

@@ -82,7 +82,8 @@ public final class RuleParser {
             }
             rules = yaml.readValue(text, new TypeReference<List<Rule>>() { });
         } catch (JsonProcessingException unreadable) {
-            return new RuleSetParseResult(List.of(), List.of(), List.of(JacksonErrors.toRuleError(unreadable, yaml, text)));
+            return new RuleSetParseResult(List.of(), List.of(),
+                    List.of(JacksonErrors.toRuleError(unreadable, yaml, text)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -76,7 +76,8 @@ public final class RuleValidator {
             errors.add(new RuleError(at + ".hysteresis", "needs 'above' or 'below'"));
         }
         if (topic.changes() && topic.hasThreshold()) {
-            errors.add(new RuleError(at + ".changes", "a threshold fires only on crossings already; leave 'changes' out"));
+            errors.add(new RuleError(at + ".changes",
+                    "a threshold fires only on crossings already; leave 'changes' out"));
         }
         if (topic.field() != null && !topic.hasThreshold()) {
             errors.add(new RuleError(at + ".field", "needs 'above' or 'below'"));
@@ -115,7 +116,8 @@ public final class RuleValidator {
 
     private static void checkSet(String at, SetAction set, List<RuleError> errors) {
         if (set.var() == null || !VARIABLE.matcher(set.var()).matches()) {
-            errors.add(new RuleError(at + ".var", "must be a name of letters, digits and '_', not starting with a digit"));
+            errors.add(new RuleError(at + ".var",
+                    "must be a name of letters, digits and '_', not starting with a digit"));
         }
         if (set.value() == null || set.value().isBlank()) {
             errors.add(new RuleError(at + ".value", "is required (an expression, e.g. value or 'text')"));

@@ -23,7 +23,8 @@ final class SourceLocator {
     }
 
     /** The position of the key at {@code path}, or empty if the text has no such key. */
-    static Optional<JsonLocation> locateKey(ObjectMapper mapper, String text, List<JsonMappingException.Reference> path) {
+    static Optional<JsonLocation> locateKey(ObjectMapper mapper, String text,
+                                            List<JsonMappingException.Reference> path) {
         return locate(mapper, text, segments(path));
     }
 

@@ -3,6 +3,7 @@ package dev.roost.rules.sandbox;
 import org.mvel2.integration.VariableResolver;
 import org.mvel2.integration.VariableResolverFactory;
 
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
@@ -16,7 +17,8 @@ import java.util.Set;
 final class BindingsVariables implements VariableResolverFactory {
 
     private static final long serialVersionUID = 1L;
-    private static final Set<String> NAMES = SandboxPolicy.BINDINGS.keySet();
+    private static final Set<String> NAMES = names();
+    private static final FieldReader FIELDS = new FieldReader();
 
     private final transient Bindings bindings;
 
@@ -33,8 +35,15 @@ final class BindingsVariables implements VariableResolverFactory {
             case "state" -> new Binding(name, bindings.state());
             case "now" -> new Binding(name, bindings.now());
             case "rule" -> new Binding(name, ruleAsMap());
+            case FieldReader.BINDING -> new Binding(name, FIELDS);
             default -> throw new IllegalStateException("no such binding in a rule expression: " + name);
         };
+    }
+
+    private static Set<String> names() {
+        Set<String> names = new HashSet<>(SandboxPolicy.BINDINGS.keySet());
+        names.add(FieldReader.BINDING);
+        return Set.copyOf(names);
     }
 
     private Map<String, Object> ruleAsMap() {
@@ -117,7 +126,8 @@ final class BindingsVariables implements VariableResolverFactory {
         // Tilt is MVEL's signal to abandon a loop or function; with neither allowed there is nothing to stop.
     }
 
-    /** One read-only binding. */
+    /** One read-only binding; MVEL's interface uses the raw {@code Class} type. */
+    @SuppressWarnings("rawtypes")
     private record Binding(String getName, Object getValue) implements VariableResolver {
 
         @Override

@@ -2,14 +2,34 @@ package dev.roost.rules.sandbox;
 
 import java.util.List;
 
-/** A template as alternating literal strings and sandboxed expressions. Immutable and thread-safe. */
+/** A template as alternating literal text and sandboxed expressions. Immutable and thread-safe. */
 final class CompiledTemplate implements Template {
 
-    private final String source;
-    /** Each part is a literal {@link String} or an {@link Expression} to render. */
-    private final List<Object> parts;
+    /** One piece of a template. */
+    sealed interface Part permits Text, Value {
+        void appendTo(StringBuilder out, Bindings bindings) throws EvaluationFailed;
+    }
 
-    CompiledTemplate(String source, List<Object> parts) {
+    /** Literal text, copied as it is. */
+    record Text(String text) implements Part {
+        @Override
+        public void appendTo(StringBuilder out, Bindings bindings) {
+            out.append(text);
+        }
+    }
+
+    /** An {@code @{...}} expression, written as payload text by {@link PayloadValues#format}. */
+    record Value(Expression expression) implements Part {
+        @Override
+        public void appendTo(StringBuilder out, Bindings bindings) throws EvaluationFailed {
+            out.append(PayloadValues.format(expression.evaluate(bindings)));
+        }
+    }
+
+    private final String source;
+    private final List<Part> parts;
+
+    CompiledTemplate(String source, List<Part> parts) {
         this.source = source;
         this.parts = List.copyOf(parts);
     }
@@ -17,12 +37,8 @@ final class CompiledTemplate implements Template {
     @Override
     public String render(Bindings bindings) throws EvaluationFailed {
         StringBuilder out = new StringBuilder();
-        for (Object part : parts) {
-            if (part instanceof Expression expression) {
-                out.append(PayloadValues.format(expression.evaluate(bindings)));
-            } else {
-                out.append((String) part);
-            }
+        for (Part part : parts) {
+            part.appendTo(out, bindings);
         }
         return out.toString();
     }

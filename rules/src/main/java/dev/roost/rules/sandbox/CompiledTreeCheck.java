@@ -94,7 +94,8 @@ final class CompiledTreeCheck {
             end++;
         }
         String root = chain.substring(0, end);
-        boolean allowed = SandboxPolicy.BINDINGS.containsKey(root) || SandboxPolicy.isClassName(root);
+        boolean allowed = SandboxPolicy.BINDINGS.containsKey(root) || SandboxPolicy.isClassName(root)
+                || root.equals(FieldReader.BINDING);
         return allowed ? null : "MVEL reference " + chain;
     }
 }

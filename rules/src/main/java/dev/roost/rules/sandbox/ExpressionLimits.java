@@ -5,7 +5,8 @@ import java.time.Duration;
 /**
  * Bounds on what a rule expression may be and how long one evaluation may take.
  *
- * @param timeout        the longest one evaluation may take; a slower one fails with {@link EvaluationFailed}
+ * @param timeout        the longest one evaluation may take; one that is over it both by the wall clock and,
+ *                        run again, by its thread's CPU time fails with {@link EvaluationFailed}
  * @param maxSourceLength the longest condition or template text accepted, in characters; together with the
  *                        grammar (no loops, no recursion, no amplifying methods) it bounds the work of one evaluation
  * @param maxNesting     the deepest nesting of parentheses, calls and operators, so neither our parser nor

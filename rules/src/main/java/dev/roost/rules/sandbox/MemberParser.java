@@ -39,6 +39,9 @@ final class MemberParser {
         if (parser.current().is("(")) {
             throw ExpressionRejected.notAllowed(name.at(), "function call " + text);
         }
+        if (parser.current().isName("in")) {
+            throw ExpressionRejected.notAllowed(name.at(), "projection (in)");
+        }
         throw ExpressionRejected.syntax(name.at(), "name " + text, "unknown name '" + text
                 + "'; an expression can use topic, payload, value, state, now, rule and Math");
     }
@@ -46,6 +49,7 @@ final class MemberParser {
     /** Member access, method calls and indexes after a value, left to right. */
     SyntaxNode postfix(SyntaxNode target) throws ExpressionRejected {
         SyntaxNode node = target;
+        int depth = parser.depth();
         while (true) {
             Token token = parser.current();
             if (token.is(".")) {
@@ -58,6 +62,7 @@ final class MemberParser {
             } else if (token.is("(")) {
                 throw ExpressionRejected.notAllowed(token.at(), "calling a value as a function");
             } else {
+                parser.backTo(depth);
                 return node;
             }
         }
@@ -65,6 +70,10 @@ final class MemberParser {
 
     private SyntaxNode member(SyntaxNode target) throws ExpressionRejected {
         Token name = memberName();
+        if (isReflection(name.text())) {
+            // Harmless as a map key, but the author meant reflection; say so rather than return null.
+            throw ExpressionRejected.notAllowed(name.at(), "reflection (" + name.text() + ")");
+        }
         if (parser.current().is("(")) {
             ValueType result = SandboxPolicy.method(target.type(), name.text());
             if (result == null) {
@@ -72,28 +81,42 @@ final class MemberParser {
             }
             return SyntaxNode.atom(target.operand(SyntaxNode.ATOM) + "." + name.text() + call(name), result);
         }
-        if (target.type() != ValueType.ANY) {
+        if (target.type() != ValueType.ANY && target.type() != ValueType.MAP) {
             throw ExpressionRejected.notAllowed(name.at(), "property " + name.text() + " of "
                     + target.type().description());
         }
-        // Written as a map lookup, so at run time it can only read a map's key and never call a getter.
-        return SyntaxNode.atom(target.operand(SyntaxNode.ATOM) + "[" + Literals.string(name.text()) + "]",
-                ValueType.ANY);
+        return read(target, Literals.string(name.text()), name.at());
     }
 
     private SyntaxNode index(SyntaxNode target) throws ExpressionRejected {
         Token open = parser.expect("[");
-        if (target.type() != ValueType.ANY) {
+        if (target.type() != ValueType.ANY && target.type() != ValueType.MAP) {
             throw ExpressionRejected.notAllowed(open.at(), "index [] on " + target.type().description());
         }
         SyntaxNode key = parser.expression();
         parser.expect("]");
-        return SyntaxNode.atom(target.operand(SyntaxNode.ATOM) + "[" + key.mvel() + "]", ValueType.ANY);
+        return read(target, key.mvel(), open.at());
+    }
+
+    /**
+     * A field or item read. On a known map it is MVEL's own map lookup (the fast path for {@code state[...]});
+     * on anything else it goes through {@link FieldReader}, so at run time it can only read a map's key or a
+     * list's item and never reaches a getter. Each such call nests the chain before it one level deeper.
+     */
+    private SyntaxNode read(SyntaxNode target, String keyMvel, SourcePoint at) throws ExpressionRejected {
+        if (target.type() == ValueType.MAP) {
+            return SyntaxNode.atom(target.operand(SyntaxNode.ATOM) + "[" + keyMvel + "]", ValueType.ANY);
+        }
+        parser.deeper(at);
+        return SyntaxNode.atom(FieldReader.BINDING + ".read(" + target.mvel() + ", " + keyMvel + ")", ValueType.ANY);
     }
 
     private SyntaxNode staticMember(Token className) throws ExpressionRejected {
         parser.expect(".");
         Token member = memberName();
+        if (isReflection(member.text())) {
+            throw ExpressionRejected.notAllowed(member.at(), "reflection (" + member.text() + ")");
+        }
         if (parser.current().is("(")) {
             ValueType result = SandboxPolicy.staticMethod(className.text(), member.text());
             if (result == null) {
@@ -147,10 +170,12 @@ final class MemberParser {
         return joined.toString();
     }
 
+    private static boolean isReflection(String name) {
+        return name.equals("getClass") || name.equals("forName") || name.startsWith("getDeclared")
+                || name.equals("classLoader") || name.equals("declaringClass") || name.equals("getClassLoader");
+    }
+
     private static String methodConstruct(String method, ValueType receiver) {
-        if (method.equals("getClass") || method.equals("forName") || method.startsWith("getDeclared")) {
-            return "reflection (" + method + ")";
-        }
         boolean allowedElsewhere = SandboxPolicy.method(ValueType.ANY, method) != null
                 || SandboxPolicy.method(ValueType.TIME, method) != null;
         return allowedElsewhere ? "method " + method + " on " + receiver.description() : "method " + method;

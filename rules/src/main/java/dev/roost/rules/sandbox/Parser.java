@@ -66,11 +66,24 @@ final class Parser {
         return advance();
     }
 
-    SyntaxNode expression() throws ExpressionRejected {
+    /** One level deeper, refused beyond the limit so neither our recursion nor MVEL's can overflow the stack. */
+    void deeper(SourcePoint at) throws ExpressionRejected {
         if (++depth > maxNesting) {
-            throw ExpressionRejected.syntax(current.at(), "nesting",
-                    "the expression nests deeper than " + maxNesting + " levels");
+            throw ExpressionRejected.syntax(at, "nesting", "the expression nests deeper than " + maxNesting
+                    + " levels");
         }
+    }
+
+    int depth() {
+        return depth;
+    }
+
+    void backTo(int level) {
+        depth = level;
+    }
+
+    SyntaxNode expression() throws ExpressionRejected {
+        deeper(current.at());
         SyntaxNode condition = binary(SyntaxNode.OR);
         if (current.is("?")) {
             advance();
@@ -109,10 +122,18 @@ final class Parser {
         while ((op = operatorAt(level)) != null) {
             Token operator = advance();
             SyntaxNode right = binary(level + 1);
+            if (level == SyntaxNode.EQUALITY) {
+                checkComparable(operator, left, right);
+            }
             // MVEL does not give && precedence over || (it reads "true || false && false" as false), so every
             // operand that is itself an operation is parenthesised, except a left operand of the same level,
             // which keeps chains such as "10 - 3 - 2" flat and left-associative as in Java.
             String leftMvel = left.precedence() == level ? left.mvel() : left.operand(SyntaxNode.ATOM);
+            if (op.equals("/")) {
+                // MVEL divides literals as decimals (7 / 2 is 3.5) but whole numbers from payloads as integers
+                // (3 / 2 is 1); making the dividend a double gives every division the decimal answer.
+                leftMvel = "(" + leftMvel + " * 1.0)";
+            }
             String mvel = leftMvel + " " + op + " " + right.operand(SyntaxNode.ATOM);
             left = new SyntaxNode(mvel, resultType(level, op, left, right), level, false);
             if (op.equals("+") && left.type() != ValueType.NUMBER) {
@@ -120,6 +141,16 @@ final class Parser {
             }
         }
         return left;
+    }
+
+    /** MVEL compares a day or month with text silently as unequal, so {@code == 'SATURDAY'} would never hold. */
+    private static void checkComparable(Token operator, SyntaxNode left, SyntaxNode right) throws ExpressionRejected {
+        boolean dayAndText = left.type() == ValueType.DAY_OR_MONTH && right.type() == ValueType.TEXT
+                || left.type() == ValueType.TEXT && right.type() == ValueType.DAY_OR_MONTH;
+        if (dayAndText) {
+            throw ExpressionRejected.syntax(operator.at(), "comparison", "a day or month is never equal to text; "
+                    + "compare its name, as in now.getDayOfWeek().name() == 'SATURDAY'");
+        }
     }
 
     /** A {@code +} that may join text can copy a whole payload; their number bounds an evaluation's memory. */
@@ -156,10 +187,7 @@ final class Parser {
     private SyntaxNode unary() throws ExpressionRejected {
         if (current.is("!") || current.is("-")) {
             String op = advance().text();
-            if (++depth > maxNesting) {
-                throw ExpressionRejected.syntax(current.at(), "nesting",
-                        "the expression nests deeper than " + maxNesting + " levels");
-            }
+            deeper(current.at());
             SyntaxNode operand = unary();
             depth--;
             ValueType type = op.equals("!") ? ValueType.BOOLEAN : ValueType.NUMBER;

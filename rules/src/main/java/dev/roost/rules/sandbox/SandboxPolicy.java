@@ -2,6 +2,7 @@ package dev.roost.rules.sandbox;
 
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -17,7 +18,7 @@ final class SandboxPolicy {
     /** The bindings of ARCHITECTURE.md and the type each starts as. */
     static final Map<String, ValueType> BINDINGS = Map.of(
             "topic", ValueType.TEXT, "payload", ValueType.TEXT, "value", ValueType.ANY,
-            "state", ValueType.ANY, "now", ValueType.TIME, "rule", ValueType.ANY);
+            "state", ValueType.MAP, "now", ValueType.TIME, "rule", ValueType.MAP);
 
     private static final Map<String, ValueType> MATH = methods(ValueType.NUMBER, "abs", "min", "max", "round",
             "floor", "ceil", "sqrt", "cbrt", "pow", "signum", "exp", "log", "log10", "hypot", "sin", "cos", "tan",
@@ -66,40 +67,54 @@ final class SandboxPolicy {
     }
 
     private static Map<ValueType, Map<String, ValueType>> methodsByType() {
-        Map<String, ValueType> common = methods(ValueType.TEXT, "toString");
-        common.put("equals", ValueType.BOOLEAN);
-        Map<String, ValueType> text = new HashMap<>(common);
-        text.putAll(methods(ValueType.NUMBER, "length", "indexOf", "lastIndexOf", "compareTo"));
-        text.putAll(methods(ValueType.BOOLEAN, "isEmpty", "isBlank", "startsWith", "endsWith", "contains",
-                "equalsIgnoreCase"));
-        text.putAll(methods(ValueType.TEXT, "toUpperCase", "toLowerCase", "trim", "strip", "substring"));
-        Map<String, ValueType> number = new HashMap<>(common);
-        number.putAll(methods(ValueType.NUMBER, "intValue", "longValue", "doubleValue", "compareTo"));
-        Map<String, ValueType> bool = new HashMap<>(common);
-        bool.put("booleanValue", ValueType.BOOLEAN);
-        Map<String, ValueType> time = new HashMap<>(common);
-        time.putAll(methods(ValueType.NUMBER, "getHour", "getMinute", "getSecond", "getDayOfMonth",
-                "getDayOfYear", "getMonthValue", "getYear", "toEpochSecond"));
+        Map<String, ValueType> text = textMethods();
+        Map<String, ValueType> number = withCommon(methods(ValueType.NUMBER, "intValue", "longValue", "doubleValue",
+                "compareTo"));
+        Map<String, ValueType> bool = withCommon(methods(ValueType.BOOLEAN, "booleanValue"));
+        Map<String, ValueType> map = withCommon(collectionMethods());
+        Map<String, ValueType> time = withCommon(methods(ValueType.NUMBER, "getHour", "getMinute", "getSecond",
+                "getDayOfMonth", "getDayOfYear", "getMonthValue", "getYear", "toEpochSecond"));
         time.putAll(methods(ValueType.DAY_OR_MONTH, "getDayOfWeek", "getMonth"));
-        Map<String, ValueType> enums = new HashMap<>(common);
-        enums.putAll(methods(ValueType.NUMBER, "getValue", "ordinal"));
+        Map<String, ValueType> enums = withCommon(methods(ValueType.NUMBER, "getValue", "ordinal"));
         enums.put("name", ValueType.TEXT);
         // A parsed value may be any of string, number, boolean, map or list; a method one of them lacks fails
         // at run time, which is safe because every name here is harmless on every type that can be reached.
-        Map<String, ValueType> any = new HashMap<>();
-        for (Map<String, ValueType> table : Set.of(text, number, bool)) {
+        Map<String, ValueType> any = new HashMap<>(collectionMethods());
+        any.put("contains", ValueType.BOOLEAN);
+        for (Map<String, ValueType> table : List.of(text, number, bool)) {
             table.forEach((name, type) -> any.merge(name, type, (a, b) -> a == b ? a : ValueType.ANY));
         }
-        any.putAll(Map.of("get", ValueType.ANY, "containsKey", ValueType.BOOLEAN, "size", ValueType.NUMBER,
-                "contains", ValueType.BOOLEAN, "isEmpty", ValueType.BOOLEAN));
         Map<ValueType, Map<String, ValueType>> byType = new EnumMap<>(ValueType.class);
         byType.put(ValueType.TEXT, Map.copyOf(text));
         byType.put(ValueType.NUMBER, Map.copyOf(number));
         byType.put(ValueType.BOOLEAN, Map.copyOf(bool));
+        byType.put(ValueType.MAP, Map.copyOf(map));
         byType.put(ValueType.TIME, Map.copyOf(time));
         byType.put(ValueType.DAY_OR_MONTH, Map.copyOf(enums));
         byType.put(ValueType.ANY, Map.copyOf(any));
         return byType;
+    }
+
+    private static Map<String, ValueType> textMethods() {
+        Map<String, ValueType> text = withCommon(methods(ValueType.NUMBER, "length", "indexOf", "lastIndexOf",
+                "compareTo"));
+        text.putAll(methods(ValueType.BOOLEAN, "isEmpty", "isBlank", "startsWith", "endsWith", "contains",
+                "equalsIgnoreCase"));
+        text.putAll(methods(ValueType.TEXT, "toUpperCase", "toLowerCase", "trim", "strip", "substring"));
+        return text;
+    }
+
+    private static Map<String, ValueType> collectionMethods() {
+        return Map.of("get", ValueType.ANY, "containsKey", ValueType.BOOLEAN, "size", ValueType.NUMBER,
+                "isEmpty", ValueType.BOOLEAN);
+    }
+
+    /** {@code toString} and {@code equals}, which every value has, added to a type's own methods. */
+    private static Map<String, ValueType> withCommon(Map<String, ValueType> own) {
+        Map<String, ValueType> table = new HashMap<>(own);
+        table.put("toString", ValueType.TEXT);
+        table.put("equals", ValueType.BOOLEAN);
+        return table;
     }
 
     private static Map<String, ValueType> methods(ValueType result, String... names) {

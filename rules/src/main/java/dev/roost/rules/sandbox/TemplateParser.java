@@ -23,14 +23,14 @@ final class TemplateParser {
     }
 
     Template parse(String text) throws ExpressionRejected {
-        List<Object> parts = new ArrayList<>();
+        List<CompiledTemplate.Part> parts = new ArrayList<>();
         StringBuilder literal = new StringBuilder();
         int pos = 0;
         while (pos < text.length()) {
             char c = text.charAt(pos);
             if (c == '@' && text.startsWith("@{", pos)) {
                 if (!literal.isEmpty()) {
-                    parts.add(literal.toString());
+                    parts.add(new CompiledTemplate.Text(literal.toString()));
                     literal.setLength(0);
                 }
                 pos = expression(text, pos, parts);
@@ -43,13 +43,13 @@ final class TemplateParser {
             }
         }
         if (!literal.isEmpty()) {
-            parts.add(literal.toString());
+            parts.add(new CompiledTemplate.Text(literal.toString()));
         }
         return new CompiledTemplate(text, parts);
     }
 
     /** Compiles the expression of the {@code @{} at {@code at} into {@code parts}; returns the offset after its '}'. */
-    private int expression(String text, int at, List<Object> parts) throws ExpressionRejected {
+    private int expression(String text, int at, List<CompiledTemplate.Part> parts) throws ExpressionRejected {
         int start = at + 2;
         SourcePoint startsAt = pointAt(text, start);
         if (++concatenations > limits.maxConcatenations()) {
@@ -71,7 +71,7 @@ final class TemplateParser {
         }
         concatenations = parser.concatenations();
         int close = parser.current().end();
-        parts.add(compiler.toMvel(text.substring(start, close - 1), parsed, startsAt));
+        parts.add(new CompiledTemplate.Value(compiler.toMvel(text.substring(start, close - 1), parsed, startsAt)));
         return close;
     }
 

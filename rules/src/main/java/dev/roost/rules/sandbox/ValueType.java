@@ -10,6 +10,8 @@ enum ValueType {
     BOOLEAN("a boolean"),
     TIME("a time"),
     DAY_OR_MONTH("a day of the week or month"),
+    /** Known to be a map whatever the message: {@code state} and {@code rule}. */
+    MAP("a map"),
     ANY("a value");
 
     private final String description;

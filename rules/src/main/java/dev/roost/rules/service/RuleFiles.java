@@ -65,7 +65,8 @@ final class RuleFiles {
         for (int i = 0; i < parsed.rules().size(); i++) {
             String prefix = "[" + i + "].";
             if (!ids.add(parsed.rules().get(i).id())) {
-                errors.add(new RuleError(prefix + "id", "the file has two rules with id '" + parsed.rules().get(i).id() + "'"));
+                errors.add(new RuleError(prefix + "id",
+                        "the file has two rules with id '" + parsed.rules().get(i).id() + "'"));
                 continue;
             }
             CompileResult compiled = compiler.compile(parsed.rules().get(i));

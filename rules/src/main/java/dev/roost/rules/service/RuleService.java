@@ -135,7 +135,7 @@ public final class RuleService {
             CompiledRule rule = compiled.get(id);
             if (rule == null) {
                 return ServiceResult.invalid(List.of(new RuleError("id",
-                        "the stored rule cannot be compiled; update it first: " + unloadable.get(id).detail())));
+                        "the stored rule cannot be compiled; update it first: " + whyNotLoaded(id))));
             }
             return ServiceResult.ok(save(rule, stored.get().document(), enabled));
         }
@@ -162,7 +162,7 @@ public final class RuleService {
         CompiledRule rule = compiled.get(id);
         if (rule == null) {
             return store.find(id).isPresent()
-                    ? ServiceResult.invalid(List.of(new RuleError("id", unloadable.get(id).detail())))
+                    ? ServiceResult.invalid(List.of(new RuleError("id", whyNotLoaded(id))))
                     : ServiceResult.notFound(id);
         }
         return ServiceResult.ok(dryRun.run(rule, sample, variables.load(id)));
@@ -257,6 +257,11 @@ public final class RuleService {
         }
         return new CompiledRule(new Rule(r.id(), r.name(), enabled, r.when(), r.condition(), r.forDuration(), r.then(),
                 r.mode()), rule.condition(), rule.steps());
+    }
+
+    private String whyNotLoaded(String id) {
+        RuleStatus status = unloadable.get(id);
+        return status != null ? status.detail() : "the rule is stored but was not loaded; call loadAll at start";
     }
 
     /** Documents are stored as written; JSON ones start with '{', and YAML can read them too, but less strictly. */

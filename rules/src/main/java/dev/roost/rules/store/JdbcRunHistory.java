@@ -100,7 +100,8 @@ public final class JdbcRunHistory implements RunRecorder {
     private void pruneByCount(Connection connection, String ruleId) throws SQLException {
         try (PreparedStatement delete = connection.prepareStatement("""
                 DELETE FROM rule_runs WHERE rule_id = ? AND id <= (
-                    SELECT id FROM rule_runs WHERE rule_id = ? ORDER BY id DESC OFFSET ? ROWS FETCH NEXT 1 ROW ONLY)""")) {
+                    SELECT id FROM rule_runs WHERE rule_id = ? ORDER BY id DESC
+                    OFFSET ? ROWS FETCH NEXT 1 ROW ONLY)""")) {
             delete.setString(1, ruleId);
             delete.setString(2, ruleId);
             delete.setInt(3, retention.runsPerRule());

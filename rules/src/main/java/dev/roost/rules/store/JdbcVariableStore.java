@@ -19,6 +19,9 @@ import javax.sql.DataSource;
  */
 public final class JdbcVariableStore implements VariableStore {
 
+    /** A variable is a rule's small memory; a payload copied into one is cut off here rather than stored whole. */
+    public static final int MAX_VALUE_CHARS = 16_384;
+
     private final DataSource dataSource;
     private final ObjectMapper json = new ObjectMapper();
 
@@ -46,12 +49,17 @@ public final class JdbcVariableStore implements VariableStore {
 
     @Override
     public void save(String ruleId, String name, Object value) {
+        String valueJson = toJson(value);
+        if (valueJson.length() > MAX_VALUE_CHARS) {
+            throw new IllegalArgumentException("variable " + name + " would be " + valueJson.length()
+                    + " characters as JSON; the limit is " + MAX_VALUE_CHARS);
+        }
         try (Connection connection = dataSource.getConnection();
              PreparedStatement merge = connection.prepareStatement(
                      "MERGE INTO rule_variables (rule_id, name, value_json) KEY (rule_id, name) VALUES (?, ?, ?)")) {
             merge.setString(1, ruleId);
             merge.setString(2, name);
-            merge.setString(3, toJson(value));
+            merge.setString(3, valueJson);
             merge.executeUpdate();
         } catch (SQLException e) {
             throw new StoreException("cannot save variable " + name + " of rule " + ruleId, e);

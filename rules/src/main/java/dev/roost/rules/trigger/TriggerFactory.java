@@ -30,7 +30,8 @@ public final class TriggerFactory {
             if (trigger instanceof TopicTrigger topic) {
                 messages.add(messageTrigger(topic));
             } else if (trigger instanceof OfflineTrigger offline) {
-                messages.add(new OfflineMessageTrigger(settings.topicBase() + "/" + offline.offline() + "/availability"));
+                String availability = settings.topicBase() + "/" + offline.offline() + "/availability";
+                messages.add(new OfflineMessageTrigger(availability));
             } else if (trigger instanceof CronTrigger cron) {
                 times.add(new CronTimeTrigger(cron.cron(), cronSyntax.parse(cron.cron())));
             } else if (trigger instanceof SunTrigger sun) {

@@ -11,12 +11,14 @@ import org.junit.jupiter.api.io.TempDir;
 /** A rule that triggers itself is paused instead of flooding the broker. */
 class LoopProtectionTest {
 
+    private static final Instant START = Instant.parse("2026-11-25T08:00:00Z");
+
     @TempDir
     Path folder;
 
     @Test
     void ruleTriggeringItselfIsPausedWithAHistoryEntry() throws Exception {
-        try (EngineFixture fixture = new EngineFixture(folder, Instant.parse("2026-11-25T08:00:00Z"), new InProcessBus(), 5)) {
+        try (EngineFixture fixture = new EngineFixture(folder, START, new InProcessBus(), 5)) {
             fixture.load("""
                     id: echo
                     when: { topic: home/echo }
@@ -40,7 +42,7 @@ class LoopProtectionTest {
 
     @Test
     void loopThroughAnotherRuleIsPausedToo() throws Exception {
-        try (EngineFixture fixture = new EngineFixture(folder, Instant.parse("2026-11-25T08:00:00Z"), new InProcessBus(), 5)) {
+        try (EngineFixture fixture = new EngineFixture(folder, START, new InProcessBus(), 5)) {
             fixture.load("""
                     id: ping
                     when: { topic: home/ping }
@@ -61,7 +63,7 @@ class LoopProtectionTest {
 
     @Test
     void busyButSlowerThanTheLimitIsNotALoop() throws Exception {
-        try (EngineFixture fixture = new EngineFixture(folder, Instant.parse("2026-11-25T08:00:00Z"), new InProcessBus(), 5)) {
+        try (EngineFixture fixture = new EngineFixture(folder, START, new InProcessBus(), 5)) {
             fixture.load("""
                     id: counter
                     when: { topic: home/pulse }
@@ -80,7 +82,7 @@ class LoopProtectionTest {
 
     @Test
     void savingThePausedRuleAgainResumesIt() throws Exception {
-        try (EngineFixture fixture = new EngineFixture(folder, Instant.parse("2026-11-25T08:00:00Z"), new InProcessBus(), 5)) {
+        try (EngineFixture fixture = new EngineFixture(folder, START, new InProcessBus(), 5)) {
             String echo = """
                     id: echo
                     when: { topic: home/echo }

@@ -95,4 +95,23 @@ class RuleStateTest {
                     .containsExactly("lock is now LOCK", "lock is now UNLOCK", "lock is now LOCK");
         }
     }
+
+    @Test
+    void ruleMayKeepAHundredVariablesAndTheNextSetFailsThatRunOnly() throws Exception {
+        StringBuilder rule = new StringBuilder("id: hoarder\nwhen: { topic: home/a }\nthen:\n");
+        for (int i = 0; i <= 100; i++) {
+            rule.append("  - set: { var: v").append(i).append(", value: ").append(i).append(" }\n");
+        }
+        try (EngineFixture fixture = new EngineFixture(folder, START)) {
+            fixture.load(rule.toString());
+
+            fixture.publish("home/a", "x");
+
+            assertThat(fixture.runs("hoarder")).singleElement().satisfies(run -> {
+                assertThat(run.outcome()).isEqualTo(RunOutcome.FAILED);
+                assertThat(run.error()).startsWith("then[100] (set): ").contains("100 variables");
+                assertThat(run.steps()).hasSize(101);
+            });
+        }
+    }
 }

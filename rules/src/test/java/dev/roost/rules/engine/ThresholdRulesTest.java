@@ -26,6 +26,9 @@ class ThresholdRulesTest {
               - publish: { topic: home/thermostat/set, payload: '{"state":"OFF"}', qos: 1 }
             """;
 
+    private static final String ON = "{\"state\":\"ON\"}";
+    private static final String OFF = "{\"state\":\"OFF\"}";
+
     @TempDir
     Path folder;
     private EngineFixture fixture;
@@ -45,21 +48,21 @@ class ThresholdRulesTest {
     @Test
     void plainNumbersAndJsonGiveExactlyTheExpectedThermostatCommands() {
         fixture.publish("home/temperature", "21");
-        assertThat(fixture.commands("home/thermostat/set")).containsExactly("{\"state\":\"OFF\"}");
+        assertThat(fixture.commands("home/thermostat/set")).containsExactly(OFF);
 
         fixture.publish("home/temperature", "17.5");
-        assertThat(fixture.commands("home/thermostat/set")).containsExactly("{\"state\":\"OFF\"}", "{\"state\":\"ON\"}");
+        assertThat(fixture.commands("home/thermostat/set")).containsExactly(OFF, ON);
 
         // Same side of the threshold, now as JSON: the heating is already on, nothing new is sent.
         fixture.publish("home/temperature", "{\"temperature\":17.5}");
-        assertThat(fixture.commands("home/thermostat/set")).containsExactly("{\"state\":\"OFF\"}", "{\"state\":\"ON\"}");
+        assertThat(fixture.commands("home/thermostat/set")).containsExactly(OFF, ON);
     }
 
     @Test
     void jsonReadingTurnsTheHeatingOn() {
         fixture.publish("home/temperature", "{\"temperature\":17.5}");
 
-        assertThat(fixture.commands("home/thermostat/set")).containsExactly("{\"state\":\"ON\"}");
+        assertThat(fixture.commands("home/thermostat/set")).containsExactly(ON);
         assertThat(fixture.bus.published()).filteredOn(message -> message.topic().equals("home/thermostat/set"))
                 .singleElement().satisfies(message -> assertThat(message.qos()).isEqualTo(1));
     }
@@ -70,7 +73,7 @@ class ThresholdRulesTest {
             fixture.publish("home/temperature", reading);
         }
 
-        assertThat(fixture.commands("home/thermostat/set")).containsExactly("{\"state\":\"OFF\"}", "{\"state\":\"ON\"}");
+        assertThat(fixture.commands("home/thermostat/set")).containsExactly(OFF, ON);
     }
 
     @Test
@@ -102,5 +105,17 @@ class ThresholdRulesTest {
 
             assertThat(restarted.commands("home/thermostat/set")).isEmpty();
         }
+    }
+
+    @Test
+    void burstBeyondWhatTheEngineCanHoldIsDroppedAndCounted() {
+        for (int i = 0; i < RuleEngine.MAX_WAITING_MESSAGES + 3; i++) {
+            fixture.bus.publish("home/temperature", "21".getBytes(), 0, false);
+        }
+        fixture.scheduler.runReady();
+
+        assertThat(fixture.engine.droppedMessages()).isEqualTo(3);
+        fixture.publish("home/temperature", "17.5");
+        assertThat(fixture.commands("home/thermostat/set")).containsExactly(OFF, ON);
     }
 }

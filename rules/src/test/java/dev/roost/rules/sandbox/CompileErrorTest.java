@@ -5,6 +5,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.time.Duration;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -26,6 +27,8 @@ class CompileErrorTest {
             value ? 1               | 1 | 10 | expected ':' but found the end of the expression
             /* open                 | 1 | 1  | the comment starting here is not closed with */
             "   "                   | 1 | 4  | the expression is empty
+            now.getDayOfWeek() == 'SUNDAY' | 1 | 20 | a day or month is never equal to text; compare its name, as in now.getDayOfWeek().name() == 'SATURDAY'
+            'MAY' != now.getMonth() | 1 | 7  | a day or month is never equal to text; compare its name, as in now.getDayOfWeek().name() == 'SATURDAY'
             """)
     void syntaxErrorNamesPositionAndReason(String source, int line, int column, String reason) {
         ExpressionRejected rejected = catchThrowableOfType(ExpressionRejected.class, () -> compiler.compile(source));
@@ -53,6 +56,25 @@ class CompileErrorTest {
 
         assertThat(rejected.construct()).isEqualTo("nesting");
         assertThat(rejected.getMessage()).endsWith("the expression nests deeper than 32 levels");
+    }
+
+    @Test
+    void longChainOfFieldReadsIsRefusedAsNesting() {
+        // Each read of a field of a payload value nests the MVEL written for it one level deeper.
+        String chain = "value" + ".a".repeat(900);
+
+        ExpressionRejected rejected = catchThrowableOfType(ExpressionRejected.class, () -> compiler.compile(chain));
+
+        assertThat(rejected.getMessage()).isEqualTo("line 1, column 69: the expression nests deeper than 32 levels");
+    }
+
+    @Test
+    void longChainsOfMethodsAndStateLookupsCompile() throws Exception {
+        Bindings bindings = new Bindings("t", " x ", "", Map.of("a", "b"), null, null);
+
+        assertThat(compiler.compile("payload" + ".trim()".repeat(250)).evaluate(bindings)).isEqualTo("x");
+        assertThat(compiler.compile("state['a']" + " + state['a']".repeat(16)).evaluate(bindings))
+                .isEqualTo("b".repeat(17));
     }
 
     @Test

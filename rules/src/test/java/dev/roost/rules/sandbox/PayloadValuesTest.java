@@ -66,6 +66,13 @@ class PayloadValuesTest {
     }
 
     @Test
+    void jsonNestedBeyondJacksonsLimitStaysAsTextInsteadOfOverflowingTheStack() {
+        String deep = "[".repeat(5_000) + "]".repeat(5_000);
+
+        assertThat(PayloadValues.parse(deep)).isEqualTo(deep);
+    }
+
+    @Test
     void formatWritesMapsAsJsonAndNullAsEmpty() {
         assertThat(PayloadValues.format(PayloadValues.parse("{\"a\":[1,2.5]}"))).isEqualTo("{\"a\":[1,2.5]}");
         assertThat(PayloadValues.format(null)).isEmpty();

@@ -75,6 +75,37 @@ class RuntimeGuardTest {
         }
     }
 
+    @Test
+    void oneCompilerCompilesForManyThreadsAtOnce() throws Exception {
+        ExpressionCompiler patient = new ExpressionCompiler(new ExpressionLimits(Duration.ofSeconds(10), 2_000, 32, 16));
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Integer>> wrong = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                int thread = t;
+                wrong.add(pool.submit(() -> countWrongCompilations(patient, thread)));
+            }
+            for (Future<Integer> count : wrong) {
+                assertThat(count.get(30, TimeUnit.SECONDS)).isZero();
+            }
+        } finally {
+            pool.shutdownNow();
+            assertThat(pool.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    private static int countWrongCompilations(ExpressionCompiler compiler, int thread) throws Exception {
+        Bindings bindings = new Bindings("t", "", Map.of("n", (long) thread), Map.of(), NOW, null);
+        int wrong = 0;
+        for (int i = 0; i < 200; i++) {
+            Expression expression = compiler.compile("value.n * 1000 + " + i);
+            if (!expression.evaluate(bindings).equals(thread * 1000L + i)) {
+                wrong++;
+            }
+        }
+        return wrong;
+    }
+
     private static int countWrongAnswers(Expression expression, double temperature) throws EvaluationFailed {
         Bindings bindings = new Bindings("home/temperature", "", Map.of("temperature", temperature),
                 Map.of("home/window", "closed"), NOW, null);

@@ -27,8 +27,20 @@ class SandboxEscapeTest {
             state['a'].class.classLoader                   | 1 | 12 | class literal '.class'
             String.class.getMethods()                      | 1 | 8  | class literal '.class'
             Math.class                                     | 1 | 6  | class literal '.class'
-            (x in value)                                   | 1 | 2  | name x
-            value < 18 && (v in state.values())            | 1 | 16 | name v
+            (x in value)                                   | 1 | 2  | projection (in)
+            value < 18 && (v in state.values())            | 1 | 16 | projection (in)
+            (value in state)                               | 1 | 8  | projection (in)
+            (java.lang.Runtime) value                      | 1 | 2  | class reference java.lang.Runtime
+            (String) value                                 | 1 | 2  | class reference String
+            state.put('home/lock', 'open')                 | 1 | 7  | method put
+            rule.vars.clear()                              | 1 | 11 | method clear
+            value.getClass                                 | 1 | 7  | reflection (getClass)
+            fields_.read(value, 'x')                       | 1 | 1  | name fields_
+            value.toString().concat(payload)               | 1 | 18 | method concat
+            payload.split(',')                             | 1 | 9  | method split
+            payload.chars().count()                        | 1 | 9  | method chars
+            Math.class.getClassLoader()                    | 1 | 6  | class literal '.class'
+            Math.getClass()                                | 1 | 6  | reflection (getClass)
             with (value) { temperature = 3 }               | 1 | 1  | with block
             java.nio.file.Files.readAllLines(payload)      | 1 | 1  | class reference java.nio.file.Files
             javax.script.ScriptEngineManager               | 1 | 1  | class reference javax.script.ScriptEngineManager

@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.util.ArrayDeque;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.List;
 import java.util.PriorityQueue;
 
 /**
@@ -79,7 +80,7 @@ public final class ManualScheduler implements Scheduler {
     }
 
     /** The moments of the timed tasks still waiting, earliest first. */
-    public java.util.List<Instant> pendingMoments() {
+    public List<Instant> pendingMoments() {
         return timed.stream().map(Timed::at).sorted().toList();
     }
 

@@ -1,10 +1,12 @@
 package dev.roost.rules.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.roost.rules.model.RuleError;
 import dev.roost.rules.model.RuleFormat;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -38,8 +40,8 @@ class RuleFilesTest {
             second.scheduler.runReady();
 
             assertThat(second.service.list()).extracting(RuleView::id, RuleView::enabled)
-                    .containsExactly(org.assertj.core.groups.Tuple.tuple("heat", true),
-                            org.assertj.core.groups.Tuple.tuple("night", false));
+                    .containsExactly(tuple("heat", true),
+                            tuple("night", false));
             second.publish("home/temperature", "17");
             assertThat(second.bus.payloadsOn("home/thermostat/set")).containsExactly("{\"state\":\"ON\"}");
             assertThat(second.service.exportYaml()).isEqualTo(exported);
@@ -105,13 +107,13 @@ class RuleFilesTest {
 
             fixture.publish("home/phone/door", "unlock");
             fixture.publish("home/smart-lock", "{\"state\":\"UNLOCK\"}");
-            fixture.scheduler.advance(java.time.Duration.ofSeconds(30));
+            fixture.scheduler.advance(Duration.ofSeconds(30));
             assertThat(fixture.bus.payloadsOn("home/smart-lock/set"))
                     .containsExactly("{\"state\":\"UNLOCK\"}", "{\"state\":\"LOCK\"}");
             assertThat(fixture.bus.payloadsOn("home/smart-lights/set")).containsExactly("{\"brightness\":40}");
 
             // 08:00 UTC is 09:00 in Berlin; sunset is before 17:00 local time.
-            fixture.scheduler.advance(java.time.Duration.ofHours(8));
+            fixture.scheduler.advance(Duration.ofHours(8));
             assertThat(fixture.bus.payloadsOn("home/smart-lights/set"))
                     .containsExactly("{\"brightness\":40}", "{\"state\":\"ON\",\"brightness\":40}");
             assertThat(fixture.service.list()).allSatisfy(rule -> assertThat(rule.status().detail()).isEmpty());

@@ -8,6 +8,8 @@ import dev.roost.rules.engine.RunRecord;
 import dev.roost.rules.engine.Sample;
 import dev.roost.rules.model.RuleError;
 import dev.roost.rules.model.RuleFormat;
+import dev.roost.rules.store.RuleStore;
+import dev.roost.rules.store.StoredRule;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -213,6 +215,28 @@ class RuleServiceTest {
     }
 
     @Test
+    void dryRunOfATimedRuleActsAsIfItsTimeHadCome() {
+        ok(fixture.service.create(RuleFormat.YAML, """
+                id: evening
+                when: { cron: "0 30 18 * * *" }
+                if: state['home/smart-lock'].state == 'UNLOCK'
+                then:
+                  - publish: { topic: home/smart-lock/set, payload: '{"state":"LOCK"}' }
+                  - delay: 1m
+                  - log: locked
+                """));
+
+        DryRunReport report = ok(fixture.service.test("evening",
+                new Sample(null, null, Map.of("home/smart-lock", "{\"state\":\"UNLOCK\"}"))));
+
+        assertThat(report.triggers()).containsExactly("cron 0 30 18 * * *");
+        assertThat(report.conditionResult()).isTrue();
+        assertThat(report.steps()).extracting(step -> step.detail()).containsExactly(
+                "would publish home/smart-lock/set {\"state\":\"LOCK\"}", "would wait PT1M", "would log locked");
+        assertThat(fixture.bus.published()).isEmpty();
+    }
+
+    @Test
     void runsAnswerWhatHappened() {
         ok(fixture.service.create(RuleFormat.YAML, HEAT));
         fixture.scheduler.runReady();
@@ -246,5 +270,32 @@ class RuleServiceTest {
         assertThat(fixture.service.list()).extracting(RuleView::id).containsExactly("heat");
         assertThat(fixture.bus.payloadsOn("home/thermostat/set")).containsExactly("{\"state\":\"ON\",\"at\":16}");
         assertThat(fixture.bus.payloadsOn("home/thermostat/previous")).containsExactly("16");
+    }
+
+    @Test
+    void storedRuleThatNoLongerCompilesShowsWhyAndCanBeFixed() throws Exception {
+        // As if written by an older version whose sandbox allowed more.
+        new RuleStore(fixture.database.dataSource()).save(new StoredRule("old", """
+                id: old
+                when: { topic: home/x }
+                if: System.currentTimeMillis() > 0
+                then: [ { publish: { topic: home/y, payload: ran } } ]
+                """, true, START));
+        fixture.close();
+        fixture = new ServiceFixture(folder, START);
+
+        RuleView old = ok(fixture.service.get("old"));
+        assertThat(old.status().state()).isEqualTo(RuleStatus.State.INVALID);
+        assertThat(old.status().detail()).startsWith("if: ").contains("System");
+        assertThat(fixture.service.setEnabled("old", true)).isInstanceOf(ServiceResult.Invalid.class);
+
+        ok(fixture.service.update("old", RuleFormat.YAML, """
+                id: old
+                when: { topic: home/x }
+                then: [ { publish: { topic: home/y, payload: ran } } ]
+                """));
+        fixture.scheduler.runReady();
+        fixture.publish("home/x", "1");
+        assertThat(fixture.bus.payloadsOn("home/y")).containsExactly("ran");
     }
 }

@@ -1,6 +1,7 @@
 package dev.roost.rules.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import dev.roost.rules.engine.RunOutcome;
 import dev.roost.rules.engine.RunRecord;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RuleStoreTest {
 
     private static final Instant NOON = Instant.parse("2026-11-25T12:00:00Z");
+    private static final Clock CLOCK = Clock.fixed(NOON, ZoneOffset.UTC);
 
     @TempDir
     Path folder;
@@ -26,7 +28,8 @@ class RuleStoreTest {
     private static RunRecord run(String ruleId, Instant at, String payload) {
         return new RunRecord(ruleId, at, "topic home/temperature", "home/temperature", payload, true,
                 RunOutcome.COMPLETED, null,
-                List.of(new StepRecord(0, "publish", StepOutcome.DONE, "home/thermostat/set {\"state\":\"ON\"}", at, 42)));
+                List.of(new StepRecord(0, "publish", StepOutcome.DONE, "home/thermostat/set {\"state\":\"ON\"}",
+                        at, 42)));
     }
 
     @Test
@@ -63,7 +66,7 @@ class RuleStoreTest {
     @Test
     void runsAreReadBackNewestFirstWithTheirSteps() throws Exception {
         try (TestDatabase db = TestDatabase.open(folder)) {
-            JdbcRunHistory history = new JdbcRunHistory(db.dataSource(), Retention.defaults(), Clock.fixed(NOON, ZoneOffset.UTC));
+            JdbcRunHistory history = new JdbcRunHistory(db.dataSource(), Retention.defaults(), CLOCK);
             history.record(run("heat", NOON, "17.5"));
             RunRecord failed = new RunRecord("heat", NOON.plusSeconds(1), "cron 0 0 * * * *", null, null, null,
                     RunOutcome.FAILED, "if: division by zero", List.of());
@@ -83,7 +86,8 @@ class RuleStoreTest {
             }
             history.record(run("lights", NOON, "x"));
 
-            assertThat(history.recent("heat", 100)).extracting(RunRecord::payloadExcerpt).containsExactly("9", "8", "7");
+            assertThat(history.recent("heat", 100)).extracting(RunRecord::payloadExcerpt)
+                    .containsExactly("9", "8", "7");
             assertThat(history.recent("lights", 100)).hasSize(1);
         }
     }
@@ -108,7 +112,7 @@ class RuleStoreTest {
         try (TestDatabase db = TestDatabase.open(folder)) {
             RuleStore store = new RuleStore(db.dataSource());
             JdbcVariableStore variables = new JdbcVariableStore(db.dataSource());
-            JdbcRunHistory history = new JdbcRunHistory(db.dataSource(), Retention.defaults(), Clock.fixed(NOON, ZoneOffset.UTC));
+            JdbcRunHistory history = new JdbcRunHistory(db.dataSource(), Retention.defaults(), CLOCK);
             store.save(new StoredRule("heat", "id: heat", true, NOON));
             variables.save("heat", "count", 1);
             history.record(run("heat", NOON, "1"));
@@ -117,6 +121,19 @@ class RuleStoreTest {
 
             assertThat(variables.load("heat")).isEmpty();
             assertThat(history.recent("heat", 10)).isEmpty();
+        }
+    }
+
+    @Test
+    void variableTooLargeIsRefusedAndTheOldValueKept() throws Exception {
+        try (TestDatabase db = TestDatabase.open(folder)) {
+            JdbcVariableStore variables = new JdbcVariableStore(db.dataSource());
+            variables.save("heat", "last", "small");
+
+            assertThatIllegalArgumentException()
+                    .isThrownBy(() -> variables.save("heat", "last", "x".repeat(JdbcVariableStore.MAX_VALUE_CHARS)))
+                    .withMessageContaining("variable last").withMessageContaining("16384");
+            assertThat(variables.load("heat")).containsExactly(Map.entry("last", "small"));
         }
     }
 }

@@ -7,6 +7,7 @@ import dev.roost.rules.model.SunEvent;
 import dev.roost.rules.model.SunTrigger;
 import dev.roost.rules.model.Trigger;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
@@ -89,7 +90,7 @@ class TimeTriggersTest {
 
         ZonedDateTime next = sunrise.nextAfter(ZonedDateTime.of(2026, 11, 25, 12, 0, 0, 0, BERLIN)).orElseThrow();
 
-        assertThat(next.toLocalDate()).isEqualTo(java.time.LocalDate.of(2026, 11, 26));
+        assertThat(next.toLocalDate()).isEqualTo(LocalDate.of(2026, 11, 26));
         assertThat(next.getHour()).isBetween(8, 9);
     }
 
@@ -102,6 +103,6 @@ class TimeTriggersTest {
 
         ZonedDateTime next = sunrise.nextAfter(midDecember).orElseThrow();
 
-        assertThat(next.toLocalDate()).isAfter(java.time.LocalDate.of(2027, 1, 10));
+        assertThat(next.toLocalDate()).isAfter(LocalDate.of(2027, 1, 10));
     }
 }
