@@ -5,7 +5,7 @@ package dev.roost.bench;
  * recorded value is kept within 1% using a fixed 58 KiB, however long the run. Not thread-safe by design:
  * one event loop records, and readers look only after it has stopped.
  */
-final class LatencyHistogram {
+public final class LatencyHistogram {
     private static final int SUB_BUCKET_BITS = 7;
     private static final int SUB_BUCKETS = 1 << SUB_BUCKET_BITS;
     private static final int BUCKETS = SUB_BUCKETS * (Long.SIZE - SUB_BUCKET_BITS + 1);
@@ -16,7 +16,7 @@ final class LatencyHistogram {
     private long max;
     private double sum;
 
-    void record(long value) {
+    public void record(long value) {
         long v = Math.max(0, value);
         counts[indexOf(v)]++;
         total++;
@@ -25,7 +25,7 @@ final class LatencyHistogram {
         max = Math.max(max, v);
     }
 
-    long count() {
+    public long count() {
         return total;
     }
 
@@ -33,7 +33,7 @@ final class LatencyHistogram {
         return total == 0 ? 0 : min;
     }
 
-    long max() {
+    public long max() {
         return max;
     }
 
@@ -45,7 +45,7 @@ final class LatencyHistogram {
      * The smallest recorded value v such that at least {@code percent}% of values are at or below v, reported as
      * the top of its bucket (an upper bound, never optimistic) but never above the true maximum.
      */
-    long percentile(double percent) {
+    public long percentile(double percent) {
         if (total == 0) {
             return 0;
         }

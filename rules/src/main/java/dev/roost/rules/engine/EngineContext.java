@@ -8,10 +8,12 @@ import java.util.Map;
 
 /**
  * What every loaded rule shares: the engine's thread and clock, the bus, the history and variable stores,
- * the settings, the latest value of every topic ({@code state}) and where statuses are published.
+ * the settings, the latest value of every topic ({@code state}), where statuses are published, and the messages
+ * the rules published that have not come back yet.
  */
 record EngineContext(Scheduler scheduler, MessageBus bus, RunRecorder recorder, VariableStore variables,
-                     EngineSettings settings, Map<String, Object> state, Map<String, RuleStatus> statuses) {
+                     EngineSettings settings, Map<String, Object> state, Map<String, RuleStatus> statuses,
+                     OwnMessages own) {
 
     ZoneId zone() {
         return settings.triggers().location().zone();

@@ -25,6 +25,7 @@ final class EngineEffects implements ActionEffects {
 
     @Override
     public void publish(String topic, String payload, int qos, boolean retain) {
+        context.own().published(topic, payload);
         context.bus().publish(topic, payload.getBytes(StandardCharsets.UTF_8), qos, retain);
     }
 

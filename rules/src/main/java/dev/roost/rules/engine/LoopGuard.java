@@ -4,8 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Counts a rule's triggers per second and says when there are more than the limit, which in a home means the
- * rule triggers itself (directly or through other rules), not that the house is busy. A second starts with
+ * Counts a rule's triggers by messages that rules published (see {@link OwnMessages}) per second and says when
+ * there are more than the limit: the rule triggers itself, directly or through other rules. A busy sensor is
+ * not counted. A second starts with
  * the first trigger after the previous second ended, so the guard needs two fields whatever the limit.
  *
  * <p>Not thread-safe: confined to the engine's thread.

@@ -46,7 +46,8 @@ public final class RuleEngine implements AutoCloseable {
 
     public RuleEngine(MessageBus bus, Scheduler scheduler, RunRecorder recorder, VariableStore variables,
                       EngineSettings settings) {
-        this.context = new EngineContext(scheduler, bus, recorder, variables, settings, new HashMap<>(), statuses);
+        this.context = new EngineContext(scheduler, bus, recorder, variables, settings, new HashMap<>(), statuses,
+                new OwnMessages());
         this.triggerFactory = new TriggerFactory(settings.triggers());
     }
 
@@ -108,15 +109,17 @@ public final class RuleEngine implements AutoCloseable {
     public void dispatch(String topic, String payload, boolean retained) {
         Object value = PayloadValues.parse(payload);
         remember(topic, value);
-        index.forEachMatch(topic, registration -> deliver(registration, topic, payload, value, retained));
+        boolean causedByRule = !retained && context.own().cameBack(topic, payload);
+        index.forEachMatch(topic,
+                registration -> deliver(registration, topic, payload, value, retained, causedByRule));
     }
 
     private static void deliver(Registration registration, String topic, String payload, Object value,
-                                boolean retained) {
+                                boolean retained, boolean causedByRule) {
         try {
             MessageTrigger trigger = registration.trigger();
             registration.runtime().onSignal(trigger.describe(), trigger.offer(topic, payload, value, retained),
-                    topic, payload, value);
+                    topic, payload, value, causedByRule);
         } catch (RuntimeException bug) {
             // One rule's bug must not keep the message from the other rules.
             log.atError().addKeyValue("rule", registration.runtime().rule().id()).addKeyValue("topic", topic)

@@ -80,12 +80,21 @@ final class RuleRuntime {
         }
     }
 
-    /** Handles what a message meant to one of this rule's message triggers. */
-    void onSignal(String trigger, TriggerSignal signal, String topic, String payload, Object value) {
+    /**
+     * Handles what a message meant to one of this rule's message triggers.
+     *
+     * @param causedByRule the message was published by a rule, so firing on it counts towards loop protection
+     */
+    void onSignal(String trigger, TriggerSignal signal, String topic, String payload, Object value,
+                  boolean causedByRule) {
         if (stopped || signal == TriggerSignal.IGNORE) {
             return;
         }
         if (signal == TriggerSignal.FIRE) {
+            if (causedByRule && loopGuard.tooMany(context.scheduler().clock().instant())) {
+                pause(new TriggerEvent(trigger, topic, payload, value, context.now()));
+                return;
+            }
             fire(new TriggerEvent(trigger, topic, payload, value, context.now()));
         } else if (signal == TriggerSignal.RELEASE) {
             cancelForWait();
@@ -108,10 +117,6 @@ final class RuleRuntime {
     }
 
     private void fire(TriggerEvent event) {
-        if (loopGuard.tooMany(context.scheduler().clock().instant())) {
-            pause(event);
-            return;
-        }
         Bindings bindings = bindings(event);
         Boolean condition;
         try {
