@@ -112,7 +112,8 @@ public final class Hub implements AutoCloseable {
                 }
             });
 
-            LocalClient rulesClient = parts.add(broker.localClient(RULES_CLIENT_ID), LocalClient::close);
+            // The engine only queues each message for its own thread, so it may listen on the broker loop.
+            LocalClient rulesClient = parts.add(broker.nonBlockingLocalClient(RULES_CLIENT_ID), LocalClient::close);
             RuleRuntime rules = parts.add(RuleRuntime.start(database.dataSource(),
                     new LocalRuleBus(new LocalDeviceBus(rulesClient)), triggerSettings(config),
                     devices.simulated()), RuleRuntime::close);

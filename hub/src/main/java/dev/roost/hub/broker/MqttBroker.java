@@ -101,10 +101,19 @@ public final class MqttBroker implements AutoCloseable {
         return address;
     }
 
-    /** A new in-process client, for rules, devices and the web UI. */
+    /** A new in-process client, for rules, devices and the web UI; its listeners run on a thread of its own. */
     public LocalClient localClient(String clientId) {
         return new LocalClient(ClientIdentity.internal(clientId), brokerLoop, context.router(), context.budget(),
-                config, stats, context.permissions());
+                config, stats, context.permissions(), false);
+    }
+
+    /**
+     * A new in-process client whose listeners run on the broker loop, a thread hop closer to the message: only
+     * for listeners that never block, such as one that queues the message for a thread of its own.
+     */
+    public LocalClient nonBlockingLocalClient(String clientId) {
+        return new LocalClient(ClientIdentity.internal(clientId), brokerLoop, context.router(), context.budget(),
+                config, stats, context.permissions(), true);
     }
 
     public BrokerStats stats() {

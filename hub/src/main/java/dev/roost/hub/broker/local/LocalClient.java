@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
  * The in-process client API used by rules and devices: publish, subscribe with a callback, unsubscribe,
  * through the same routing, topic checks and memory limits as network clients, without a socket.
  * Thread-safe: calls hop onto the broker loop; callbacks run in order on this client's own thread, so a
- * slow listener never stalls the broker.
+ * slow listener never stalls the broker, or, for listeners that never block, on the broker loop itself.
  */
 public final class LocalClient implements AutoCloseable {
 
@@ -41,8 +41,12 @@ public final class LocalClient implements AutoCloseable {
     private final ThreadPoolExecutor callbacks;
     private final Set<LocalSubscription> subscriptions = ConcurrentHashMap.newKeySet();
 
+    /**
+     * @param onBrokerLoop deliver messages to listeners on the broker loop itself, saving a thread hop; only for
+     *                     listeners that never block (e.g. ones that hand the message to a queue of their own)
+     */
     public LocalClient(ClientIdentity identity, EventLoop loop, Router router, QueueBudget budget,
-                       BrokerConfig config, BrokerStats stats, TopicPermissions permissions) {
+                       BrokerConfig config, BrokerStats stats, TopicPermissions permissions, boolean onBrokerLoop) {
         this.identity = identity;
         this.clientId = identity.clientId();
         this.permissions = permissions;
@@ -51,7 +55,7 @@ public final class LocalClient implements AutoCloseable {
         this.budget = budget;
         this.config = config;
         this.stats = stats;
-        this.callbacks = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
+        this.callbacks = onBrokerLoop ? null : new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
                 new ArrayBlockingQueue<>(CALLBACK_QUEUE), r -> {
                     Thread t = new Thread(r, "local-" + clientId);
                     t.setDaemon(true);
@@ -105,7 +109,8 @@ public final class LocalClient implements AutoCloseable {
         if (problem != null) {
             return CompletableFuture.failedFuture(new IllegalArgumentException(filter + ": " + problem));
         }
-        LocalSubscription subscription = new LocalSubscription(this, filter, listener, callbacks);
+        LocalSubscription subscription = new LocalSubscription(this, filter, listener,
+                callbacks != null ? callbacks : Runnable::run);
         subscriptions.add(subscription);
         CompletableFuture<LocalSubscription> done = new CompletableFuture<>();
         loop.execute(() -> {
@@ -137,6 +142,8 @@ public final class LocalClient implements AutoCloseable {
         for (LocalSubscription subscription : subscriptions) {
             unsubscribe(subscription);
         }
-        callbacks.shutdown();
+        if (callbacks != null) {
+            callbacks.shutdown();
+        }
     }
 }
