@@ -14,6 +14,7 @@ import dev.roost.hub.config.LocationSettings;
 import dev.roost.hub.devices.LayerDirectory;
 import dev.roost.hub.devices.LocalDeviceBus;
 import dev.roost.hub.memory.NativeHeapTrimmer;
+import dev.roost.hub.metrics.HubMetrics;
 import dev.roost.hub.rules.LocalRuleBus;
 import dev.roost.hub.rules.RuleBookAdapter;
 import dev.roost.hub.rules.RuleRuntime;
@@ -122,7 +123,7 @@ public final class Hub implements AutoCloseable {
             LocalAdminToken cliToken = parts.add(LocalAdminToken.create(dataDir), LocalAdminToken::delete);
             WebServer web = parts.add(new WebServer(new WebServices(new BrokerStatus(broker, started), accounts,
                     cliToken, accounts, new WebTopicAccess(permissions), new LayerDirectory(devices), new RuleBookAdapter(rules.service()),
-                    Clock.systemUTC())), WebServer::stop);
+                    new HubMetrics(broker, started), Clock.systemUTC())), WebServer::stop);
             int http = web.start(config.http().host(), httpPort != null ? httpPort : config.http().port());
 
             Ports ports = new Ports(mqtt.getPort(), ws.getPort(), http);

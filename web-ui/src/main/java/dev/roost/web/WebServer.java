@@ -11,6 +11,7 @@ import dev.roost.web.auth.LoginThrottle;
 import dev.roost.web.auth.Sessions;
 import dev.roost.web.devices.DeviceRoutes;
 import dev.roost.web.health.HealthReport;
+import dev.roost.web.metrics.MetricsRoutes;
 import dev.roost.web.rules.RuleRoutes;
 import dev.roost.web.users.AclRoutes;
 import dev.roost.web.users.UserRoutes;
@@ -53,6 +54,7 @@ public final class WebServer {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
     private final DeviceRoutes deviceRoutes;
     private final RuleRoutes ruleRoutes;
+    private final MetricsRoutes metricsRoutes;
     private Javalin app;
 
     public WebServer(WebServices services) {
@@ -64,6 +66,7 @@ public final class WebServer {
         this.aclRoutes = new AclRoutes(services.topicAccess());
         this.deviceRoutes = new DeviceRoutes(services.devices(), json);
         this.ruleRoutes = new RuleRoutes(services.rules());
+        this.metricsRoutes = new MetricsRoutes(services.metrics());
     }
 
     /**
@@ -119,6 +122,7 @@ public final class WebServer {
         aclRoutes.register(config.routes);
         deviceRoutes.register(config);
         ruleRoutes.register(config.routes);
+        metricsRoutes.register(config.routes);
 
         config.routes.exception(ApiException.class, (failure, ctx) -> ctx.status(failure.status()).json(failure.body()));
         // Only unmatched routes; a handler that answers 404 for a missing rule or device keeps its own body.

@@ -3,6 +3,7 @@ package dev.roost.web;
 import dev.roost.web.auth.Accounts;
 import dev.roost.web.auth.BearerTokens;
 import dev.roost.web.devices.DeviceDirectory;
+import dev.roost.web.metrics.MetricsSource;
 import dev.roost.web.rules.RuleBook;
 import dev.roost.web.users.TopicAccess;
 import dev.roost.web.users.UserAdmin;
@@ -18,5 +19,6 @@ public record WebServices(
         TopicAccess topicAccess,
         DeviceDirectory devices,
         RuleBook rules,
+        MetricsSource metrics,
         Clock clock) {
 }

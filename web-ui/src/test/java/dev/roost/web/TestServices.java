@@ -29,7 +29,7 @@ public final class TestServices {
         NoUsers none = new NoUsers();
         return new WebServices(status, none,
                 token -> TOKEN.equals(token) ? Optional.of(new Account("tester", true, false)) : Optional.empty(),
-                none, new NoAcl(), devices, new NoRules(), Clock.systemUTC());
+                none, new NoAcl(), devices, new NoRules(), List::of, Clock.systemUTC());
     }
 
     /** Topic permissions that refuse every change. */

@@ -1,0 +1,88 @@
+package dev.roost.hub.metrics;
+
+import dev.roost.hub.broker.MqttBroker;
+import dev.roost.hub.broker.stats.BrokerStats;
+import dev.roost.web.metrics.MetricsSource;
+
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The broker's counters, the same figures as {@code $SYS/broker/...}, plus the JVM's memory, GC and threads. */
+public final class HubMetrics implements MetricsSource {
+
+    private static final String COUNTER = "counter";
+    private static final String GAUGE = "gauge";
+
+    private final MqttBroker broker;
+    private final Instant started;
+
+    public HubMetrics(MqttBroker broker, Instant started) {
+        this.broker = broker;
+        this.started = started;
+    }
+
+    @Override
+    public List<Sample> samples() {
+        List<Sample> samples = new ArrayList<>();
+        BrokerStats stats = broker.stats();
+        samples.add(gauge("roost_uptime_seconds", "Seconds since the hub started.",
+                Duration.between(started, Instant.now()).toSeconds()));
+        samples.add(gauge("roost_clients_connected", "MQTT clients connected now.", stats.connectedClients.get()));
+        samples.add(counter("roost_connections_total", "MQTT connections accepted.", stats.connectionsTotal.sum()));
+        samples.add(counter("roost_messages_received_total", "PUBLISH packets received.", stats.messagesReceived.sum()));
+        samples.add(counter("roost_messages_sent_total", "PUBLISH packets sent.", stats.messagesSent.sum()));
+        samples.add(counter("roost_bytes_received_total", "Bytes received from MQTT clients.",
+                stats.bytesReceived.sum()));
+        samples.add(counter("roost_bytes_sent_total", "Bytes sent to MQTT clients.", stats.bytesSent.sum()));
+        samples.add(counter("roost_messages_dropped_total", "Messages dropped: full client queues, slow QoS 0 "
+                + "subscribers, slow in-process listeners.", stats.queueOverflowDrops.sum() + stats.qos0Drops.sum()
+                + stats.localCallbackDrops.sum()));
+        samples.add(counter("roost_messages_refused_total", "QoS 1/2 publishes refused before acknowledgement "
+                + "(queue memory full).", stats.publishesRefused.sum()));
+        samples.add(counter("roost_messages_denied_total", "Publishes dropped by topic permissions.",
+                stats.publishesDenied.sum()));
+        samples.add(counter("roost_subscriptions_denied_total", "Subscriptions refused by topic permissions.",
+                stats.subscriptionsDenied.sum()));
+        samples.add(counter("roost_protocol_violations_total", "Connections closed for breaking the protocol.",
+                stats.protocolViolations.sum()));
+        int[] counts = broker.inspect(context -> new int[] {context.router().subscriptions().size(),
+                context.router().retained().size()});
+        samples.add(gauge("roost_subscriptions", "Subscriptions held by the broker.", counts[0]));
+        samples.add(gauge("roost_retained_messages", "Retained messages held by the broker.", counts[1]));
+        jvm(samples);
+        return samples;
+    }
+
+    private static void jvm(List<Sample> samples) {
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        samples.add(gauge("jvm_memory_heap_used_bytes", "Java heap in use.", memory.getHeapMemoryUsage().getUsed()));
+        samples.add(gauge("jvm_memory_heap_committed_bytes", "Java heap reserved from the OS.",
+                memory.getHeapMemoryUsage().getCommitted()));
+        samples.add(gauge("jvm_memory_heap_max_bytes", "Java heap limit (-Xmx).", memory.getHeapMemoryUsage().getMax()));
+        samples.add(gauge("jvm_memory_nonheap_used_bytes", "Metaspace, code cache and other non-heap memory in use.",
+                memory.getNonHeapMemoryUsage().getUsed()));
+        long collections = 0;
+        long collectionMillis = 0;
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            collections += Math.max(0, gc.getCollectionCount());
+            collectionMillis += Math.max(0, gc.getCollectionTime());
+        }
+        samples.add(counter("jvm_gc_collections_total", "Garbage collections.", collections));
+        samples.add(counter("jvm_gc_collection_seconds_total", "Time spent collecting garbage.",
+                collectionMillis / 1000.0));
+        samples.add(gauge("jvm_threads", "Live JVM threads.", ManagementFactory.getThreadMXBean().getThreadCount()));
+    }
+
+    private static Sample counter(String name, String help, double value) {
+        return new Sample(name, help, COUNTER, value);
+    }
+
+    private static Sample gauge(String name, String help, double value) {
+        return new Sample(name, help, GAUGE, value);
+    }
+}
