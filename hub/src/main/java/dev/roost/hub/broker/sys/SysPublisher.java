@@ -24,6 +24,8 @@ public final class SysPublisher {
     private final QueueBudget budget;
     private final String version;
     private final long startedNanos = System.nanoTime();
+    private final LoadAverages load = new LoadAverages();
+    private long lastRoundNanos = startedNanos;
     private ScheduledFuture<?> task;
 
     public SysPublisher(Router router, BrokerStats stats, QueueBudget budget, String version) {
@@ -31,6 +33,11 @@ public final class SysPublisher {
         this.stats = stats;
         this.budget = budget;
         this.version = version;
+        load.track("messages/received", stats.messagesReceived::sum);
+        load.track("messages/sent", stats.messagesSent::sum);
+        load.track("bytes/received", stats.bytesReceived::sum);
+        load.track("bytes/sent", stats.bytesSent::sum);
+        load.track("connections", stats.connectionsTotal::sum);
     }
 
     public void start(EventLoop loop, Duration interval) {
@@ -62,10 +69,14 @@ public final class SysPublisher {
         values.put("subscriptions/count", router.subscriptions().size());
         values.put("retained messages/count", router.retained().size());
         values.put("store/queued/bytes", budget.used());
+        values.putAll(load.snapshot());
         return values;
     }
 
     private void publishAll() {
+        long now = System.nanoTime();
+        load.update((now - lastRoundNanos) / 1e9);
+        lastRoundNanos = now;
         snapshot().forEach((name, value) -> router.publish(Message.of("$SYS/broker/" + name,
                 String.valueOf(value).getBytes(StandardCharsets.UTF_8), 0, true)));
     }
