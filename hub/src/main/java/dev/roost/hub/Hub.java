@@ -20,6 +20,7 @@ import dev.roost.hub.rules.RuleBookAdapter;
 import dev.roost.hub.rules.RuleRuntime;
 import dev.roost.hub.storage.Database;
 import dev.roost.hub.users.InitialAdmin;
+import dev.roost.hub.users.JwtVerifier;
 import dev.roost.hub.users.LocalAdminToken;
 import dev.roost.hub.users.MqttLogins;
 import dev.roost.hub.users.PasswordHash;
@@ -92,7 +93,7 @@ public final class Hub implements AutoCloseable {
             UserStore users = new UserStore(database.dataSource(), new PasswordHash());
             InitialAdmin.ensure(users, dataDir, adminPassword);
             MqttLogins logins = parts.add(new MqttLogins(users, config.mqtt().broker().anonymousAccess(),
-                    Clock.systemUTC()), MqttLogins::close);
+                    JwtVerifier.from(config.jwt()), Clock.systemUTC()), MqttLogins::close);
             AclPermissions permissions = new AclPermissions(new AclStore(database.dataSource()), () -> users.list()
                     .stream().filter(Account::admin).map(Account::name).collect(Collectors.toSet()));
             MqttBroker broker = parts.add(new MqttBroker(config.mqtt().broker(), new InMemorySessionStore(),

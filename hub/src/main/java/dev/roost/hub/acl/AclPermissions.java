@@ -13,7 +13,7 @@ import java.util.function.Supplier;
 /**
  * The broker's topic permissions from the stored ACL rules. Admins may do everything; {@code $SYS} is readable by
  * admins only; a subject without rules of its own falls back to {@link #DEFAULT} (users) or may use every other
- * topic. Rules are held in memory and replaced as a whole by {@link #reload()}, so a check never blocks.
+ * topic; a token that grants topics itself limits its connection to them. Rules are held in memory and replaced as a whole by {@link #reload()}, so a check never blocks.
  *
  * <p>Thread-safe: checks read one immutable snapshot.
  */
@@ -68,10 +68,14 @@ public final class AclPermissions implements TopicPermissions {
     private boolean allowed(ClientIdentity who, java.util.function.Function<AclRules, List<String>> side,
                             BiPredicate<String, String> test, String topicOrFilter) {
         Snapshot now = snapshot;
-        if (isAdmin(now, who)) {
+        AclRules rules;
+        if (who.grant() != null) {
+            rules = new AclRules(who.grant().publish(), who.grant().subscribe()); // a token's own topics, even for admins
+        } else if (isAdmin(now, who)) {
             return true;
+        } else {
+            rules = rulesFor(now, who);
         }
-        AclRules rules = rulesFor(now, who);
         if (rules == null) {
             return true;
         }

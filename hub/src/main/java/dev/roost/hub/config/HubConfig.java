@@ -10,20 +10,23 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param http    the web UI's listener
  * @param devices  the devices wired to the Pi and how they appear on MQTT
  * @param location where the hub is, for sun triggers, and its time zone
+ * @param jwt      JSON Web Tokens accepted as MQTT passwords
  */
-public record HubConfig(MqttSettings mqtt, HttpSettings http, DevicesSettings devices, LocationSettings location) {
+public record HubConfig(MqttSettings mqtt, HttpSettings http, DevicesSettings devices, LocationSettings location,
+                        JwtSettings jwt) {
 
     @JsonCreator
     public HubConfig(@JsonProperty("mqtt") MqttSettings mqtt, @JsonProperty("http") HttpSettings http,
                      @JsonProperty("devices") DevicesSettings devices,
-                     @JsonProperty("location") LocationSettings location) {
+                     @JsonProperty("location") LocationSettings location, @JsonProperty("jwt") JwtSettings jwt) {
         this.mqtt = mqtt != null ? mqtt : MqttSettings.defaults();
         this.http = http != null ? http : HttpSettings.defaults();
         this.devices = devices != null ? devices : DevicesSettings.defaults();
         this.location = location != null ? location : LocationSettings.defaults();
+        this.jwt = jwt != null ? jwt : JwtSettings.disabled();
     }
 
     public static HubConfig defaults() {
-        return new HubConfig(null, null, null, null);
+        return new HubConfig(null, null, null, null, null);
     }
 }

@@ -3,6 +3,7 @@ package dev.roost.hub.users;
 import dev.roost.hub.broker.auth.AnonymousAccess;
 import dev.roost.hub.broker.auth.Authenticator;
 import dev.roost.hub.broker.auth.FailureThrottle;
+import dev.roost.hub.broker.auth.TokenVerifier;
 import dev.roost.hub.broker.auth.UserAuthenticator;
 import dev.roost.web.auth.LoginThrottle;
 
@@ -15,7 +16,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The broker's check of MQTT logins against the hub's users: passwords are verified on one thread of their own
+ * The broker's check of MQTT logins against the hub's users (or a JSON Web Token): passwords are verified on one thread of their own
  * (key stretching takes a core for ~0.1 s), off the broker loop, and failures are throttled per address with the
  * same policy as web logins.
  */
@@ -27,7 +28,7 @@ public final class MqttLogins implements AutoCloseable {
     private final ExecutorService thread;
     private final Authenticator authenticator;
 
-    public MqttLogins(UserStore users, AnonymousAccess anonymous, Clock clock) {
+    public MqttLogins(UserStore users, AnonymousAccess anonymous, TokenVerifier tokens, Clock clock) {
         this.thread = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUE),
                 runnable -> {
                     Thread t = new Thread(runnable, "roost-password-check");
@@ -36,7 +37,7 @@ public final class MqttLogins implements AutoCloseable {
                 });
         this.authenticator = new UserAuthenticator(anonymous,
                 (name, password) -> users.verify(name, new String(password, StandardCharsets.UTF_8)).isPresent(),
-                new AddressThrottle(new LoginThrottle(clock)), thread);
+                tokens, new AddressThrottle(new LoginThrottle(clock)), thread);
     }
 
     public Authenticator authenticator() {

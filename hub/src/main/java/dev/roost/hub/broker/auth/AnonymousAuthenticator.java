@@ -20,13 +20,13 @@ public final class AnonymousAuthenticator implements Authenticator {
     }
 
     @Override
-    public CompletionStage<MqttConnectReturnCode> authenticate(String clientId, String username, byte[] password,
-                                                               InetAddress source) {
+    public CompletionStage<Verdict> authenticate(String clientId, String username, byte[] password,
+                                                 InetAddress source) {
         if (access.allows(source)) {
-            return CompletableFuture.completedFuture(MqttConnectReturnCode.CONNECTION_ACCEPTED);
+            return CompletableFuture.completedFuture(Verdict.accepted(username));
         }
-        return CompletableFuture.completedFuture(username != null
+        return CompletableFuture.completedFuture(Verdict.refused(username != null
                 ? MqttConnectReturnCode.CONNECTION_REFUSED_BAD_USER_NAME_OR_PASSWORD
-                : MqttConnectReturnCode.CONNECTION_REFUSED_NOT_AUTHORIZED);
+                : MqttConnectReturnCode.CONNECTION_REFUSED_NOT_AUTHORIZED));
     }
 }

@@ -1,7 +1,5 @@
 package dev.roost.hub.broker.auth;
 
-import io.netty.handler.codec.mqtt.MqttConnectReturnCode;
-
 import java.net.InetAddress;
 import java.util.concurrent.CompletionStage;
 
@@ -14,8 +12,7 @@ public interface Authenticator {
     /**
      * @param username null when the client sent none
      * @param password null when the client sent none
-     * @return {@link MqttConnectReturnCode#CONNECTION_ACCEPTED} or the refusal to send in CONNACK
+     * @return acceptance with the client's identity, or the refusal to send in CONNACK
      */
-    CompletionStage<MqttConnectReturnCode> authenticate(String clientId, String username, byte[] password,
-                                                        InetAddress source);
+    CompletionStage<Verdict> authenticate(String clientId, String username, byte[] password, InetAddress source);
 }

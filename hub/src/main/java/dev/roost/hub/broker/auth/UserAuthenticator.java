@@ -11,9 +11,9 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
- * Clients with a user name must give that user's password; clients without one are anonymous and let in
- * according to {@link AnonymousAccess}. Passwords are checked on {@code verifierThread}, off the broker loop,
- * and a source address that keeps failing is refused without a check for a growing time.
+ * Clients with a user name must give that user's password, or a token as the password; clients without either are
+ * anonymous and let in according to {@link AnonymousAccess}. Credentials are checked on {@code verifierThread},
+ * off the broker loop, and a source address that keeps failing is refused without a check for a growing time.
  */
 public final class UserAuthenticator implements Authenticator {
 
@@ -21,45 +21,54 @@ public final class UserAuthenticator implements Authenticator {
 
     private final AnonymousAccess anonymous;
     private final CredentialVerifier verifier;
+    private final TokenVerifier tokens;
     private final FailureThrottle throttle;
     private final Executor verifierThread;
 
-    public UserAuthenticator(AnonymousAccess anonymous, CredentialVerifier verifier, FailureThrottle throttle,
-                             Executor verifierThread) {
+    public UserAuthenticator(AnonymousAccess anonymous, CredentialVerifier verifier, TokenVerifier tokens,
+                             FailureThrottle throttle, Executor verifierThread) {
         this.anonymous = anonymous;
         this.verifier = verifier;
+        this.tokens = tokens;
         this.throttle = throttle;
         this.verifierThread = verifierThread;
     }
 
     @Override
-    public CompletionStage<MqttConnectReturnCode> authenticate(String clientId, String username, byte[] password,
-                                                               InetAddress source) {
-        if (username == null) {
-            return CompletableFuture.completedFuture(anonymous.allows(source)
-                    ? MqttConnectReturnCode.CONNECTION_ACCEPTED
-                    : MqttConnectReturnCode.CONNECTION_REFUSED_NOT_AUTHORIZED);
+    public CompletionStage<Verdict> authenticate(String clientId, String username, byte[] password,
+                                                 InetAddress source) {
+        if (username == null && password == null) {
+            return CompletableFuture.completedFuture(anonymous.allows(source) ? Verdict.accepted(null)
+                    : Verdict.refused(MqttConnectReturnCode.CONNECTION_REFUSED_NOT_AUTHORIZED));
         }
         String address = source == null ? "in-process" : source.getHostAddress();
         if (!throttle.waitFor(address).isZero()) {
             log.atInfo().addKeyValue("clientId", clientId).addKeyValue("remote", address)
                     .log("refusing CONNECT without checking: too many failed attempts from this address");
-            return CompletableFuture.completedFuture(MqttConnectReturnCode.CONNECTION_REFUSED_NOT_AUTHORIZED);
+            return CompletableFuture.completedFuture(
+                    Verdict.refused(MqttConnectReturnCode.CONNECTION_REFUSED_NOT_AUTHORIZED));
         }
         try {
             return CompletableFuture.supplyAsync(() -> check(username, password, address), verifierThread);
         } catch (RejectedExecutionException e) {
             // Too many CONNECTs waiting for a password check: a client retries, a flood is shed.
-            return CompletableFuture.completedFuture(MqttConnectReturnCode.CONNECTION_REFUSED_SERVER_UNAVAILABLE);
+            return CompletableFuture.completedFuture(
+                    Verdict.refused(MqttConnectReturnCode.CONNECTION_REFUSED_SERVER_UNAVAILABLE));
         }
     }
 
-    private MqttConnectReturnCode check(String username, byte[] password, String address) {
-        if (password != null && verifier.verify(username, password)) {
-            throttle.succeeded(address);
-            return MqttConnectReturnCode.CONNECTION_ACCEPTED;
+    private Verdict check(String username, byte[] password, String address) {
+        Verdict verdict = password == null ? null : tokens.verify(password);
+        if (verdict == null) {
+            verdict = username != null && password != null && verifier.verify(username, password)
+                    ? Verdict.accepted(username)
+                    : Verdict.refused(MqttConnectReturnCode.CONNECTION_REFUSED_BAD_USER_NAME_OR_PASSWORD);
         }
-        throttle.failed(address);
-        return MqttConnectReturnCode.CONNECTION_REFUSED_BAD_USER_NAME_OR_PASSWORD;
+        if (verdict.isAccepted()) {
+            throttle.succeeded(address);
+        } else {
+            throttle.failed(address);
+        }
+        return verdict;
     }
 }

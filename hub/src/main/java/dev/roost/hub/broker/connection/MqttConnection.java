@@ -1,6 +1,7 @@
 package dev.roost.hub.broker.connection;
 
 import dev.roost.hub.broker.auth.ClientIdentity;
+import dev.roost.hub.broker.auth.Verdict;
 import dev.roost.hub.broker.codec.ControlPackets;
 import dev.roost.hub.broker.codec.MalformedPacket;
 import dev.roost.hub.broker.message.Message;
@@ -160,7 +161,7 @@ public final class MqttConnection extends ChannelInboundHandlerAdapter implement
             refuse(outcome.code(), connect.payload().clientIdentifier());
             return;
         }
-        CompletableFuture<MqttConnectReturnCode> verdict = broker.authenticator().authenticate(
+        CompletableFuture<Verdict> verdict = broker.authenticator().authenticate(
                 connect.payload().clientIdentifier(), connect.payload().userName(),
                 connect.payload().passwordInBytes(), remoteAddress()).toCompletableFuture();
         if (verdict.isDone()) {
@@ -169,19 +170,19 @@ public final class MqttConnection extends ChannelInboundHandlerAdapter implement
         }
         authenticating = true;
         updateAutoRead();
-        verdict.whenComplete((code, failure) -> ctx.executor().execute(() -> {
+        verdict.whenComplete((answer, failure) -> ctx.executor().execute(() -> {
             if (failure != null) {
                 log.atError().setCause(failure).addKeyValue("remote", ctx.channel().remoteAddress())
                         .log("authentication failed unexpectedly");
             }
             authenticating = false;
-            afterAuthentication(connect,
-                    failure == null ? code : MqttConnectReturnCode.CONNECTION_REFUSED_SERVER_UNAVAILABLE);
+            afterAuthentication(connect, failure == null ? answer
+                    : Verdict.refused(MqttConnectReturnCode.CONNECTION_REFUSED_SERVER_UNAVAILABLE));
         }));
     }
 
-    private void afterAuthentication(MqttConnectMessage connect, MqttConnectReturnCode verdict) {
-        MqttConnectReturnCode code = verdict;
+    private void afterAuthentication(MqttConnectMessage connect, Verdict verdict) {
+        MqttConnectReturnCode code = verdict.code();
         if (closing || !ctx.channel().isActive()) {
             held.discard();
             return;
@@ -195,7 +196,7 @@ public final class MqttConnection extends ChannelInboundHandlerAdapter implement
             refuse(code, connect.payload().clientIdentifier());
             return;
         }
-        accept(connect);
+        accept(connect, verdict);
         updateAutoRead();
         held.replay(this::dispatchUnlessClosing);
     }
@@ -206,7 +207,7 @@ public final class MqttConnection extends ChannelInboundHandlerAdapter implement
         }
     }
 
-    private void accept(MqttConnectMessage connect) {
+    private void accept(MqttConnectMessage connect, Verdict verdict) {
         boolean cleanSession = connect.variableHeader().isCleanSession();
         clientId = connect.payload().clientIdentifier();
         if (clientId.isEmpty()) {
@@ -216,7 +217,7 @@ public final class MqttConnection extends ChannelInboundHandlerAdapter implement
             will = Message.of(connect.payload().willTopic(), connect.payload().willMessageInBytes(),
                     connect.variableHeader().willQos(), connect.variableHeader().isWillRetain());
         }
-        identity = new ClientIdentity(connect.payload().userName(), clientId);
+        identity = new ClientIdentity(verdict.username(), clientId, verdict.grant());
         SessionLifecycle.Opened opened = SessionLifecycle.open(broker, clientId, cleanSession);
         session = opened.session();
         connected = true;
