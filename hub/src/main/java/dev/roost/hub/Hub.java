@@ -97,7 +97,8 @@ public final class Hub implements AutoCloseable {
             AclPermissions permissions = new AclPermissions(new AclStore(database.dataSource()), () -> users.list()
                     .stream().filter(Account::admin).map(Account::name).collect(Collectors.toSet()));
             MqttBroker broker = parts.add(new MqttBroker(config.mqtt().broker(), new InMemorySessionStore(),
-                    new InMemoryRetainedStore(), logins.authenticator(), permissions),
+                    new InMemoryRetainedStore(config.mqtt().broker().maxRetainedMessages(),
+                            config.mqtt().broker().maxRetainedBytes()), logins.authenticator(), permissions),
                     b -> b.stop(Duration.ofSeconds(2)));
             String mqttHost = config.mqtt().host();
             InetSocketAddress mqtt = broker.start(mqttHost, mqttPort != null ? mqttPort : config.mqtt().port());

@@ -21,6 +21,8 @@ import java.time.Duration;
  * @param anonymousAccess        who may connect without credentials (default: only from this machine)
  * @param maxConnections         concurrent connections; beyond it CONNECT gets "server unavailable"
  * @param sysInterval            how often the $SYS/broker topics are refreshed
+ * @param maxRetainedMessages    retained topics kept; a new one beyond it is delivered but not retained
+ * @param maxRetainedBytes       bytes of retained topics and payloads kept, likewise
  */
 public record BrokerConfig(
         int maxPacketSize,
@@ -35,7 +37,9 @@ public record BrokerConfig(
         boolean allowZeroKeepAlive,
         AnonymousAccess anonymousAccess,
         int maxConnections,
-        Duration sysInterval) {
+        Duration sysInterval,
+        int maxRetainedMessages,
+        long maxRetainedBytes) {
 
     public static BrokerConfig defaults() {
         return builder().build();
@@ -60,6 +64,8 @@ public record BrokerConfig(
         private AnonymousAccess anonymousAccess = AnonymousAccess.LOOPBACK;
         private int maxConnections = 20_000;
         private Duration sysInterval = Duration.ofSeconds(10);
+        private int maxRetainedMessages = 10_000;
+        private long maxRetainedBytes = 8L * 1024 * 1024;
 
         public Builder maxPacketSize(int value) {
             maxPacketSize = value;
@@ -126,10 +132,20 @@ public record BrokerConfig(
             return this;
         }
 
+        public Builder maxRetainedMessages(int value) {
+            maxRetainedMessages = value;
+            return this;
+        }
+
+        public Builder maxRetainedBytes(long value) {
+            maxRetainedBytes = value;
+            return this;
+        }
+
         public BrokerConfig build() {
             return new BrokerConfig(maxPacketSize, connectTimeout, maxInflight, maxQueuedMessages, maxQueuedBytes,
                     maxTopicBytes, maxTopicLevels, maxSubscriptionsPerClient, maxKeepAlive, allowZeroKeepAlive,
-                    anonymousAccess, maxConnections, sysInterval);
+                    anonymousAccess, maxConnections, sysInterval, maxRetainedMessages, maxRetainedBytes);
         }
     }
 }

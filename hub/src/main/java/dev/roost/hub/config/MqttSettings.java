@@ -30,7 +30,9 @@ public record MqttSettings(String host, int port, int websocketPort, BrokerConfi
                         @JsonProperty("maxKeepAlive") Integer maxKeepAlive,
                         @JsonProperty("allowZeroKeepAlive") Boolean allowZeroKeepAlive,
                         @JsonProperty("anonymous") AnonymousAccess anonymous,
-                        @JsonProperty("maxConnections") Integer maxConnections) {
+                        @JsonProperty("maxConnections") Integer maxConnections,
+                        @JsonProperty("maxRetainedMessages") Integer maxRetainedMessages,
+                        @JsonProperty("maxRetainedBytes") Long maxRetainedBytes) {
         this(host != null ? host : "0.0.0.0",
                 Ranges.port("mqtt.port", port, 1883),
                 Ranges.port("mqtt.websocketPort", websocketPort, 8083),
@@ -58,11 +60,15 @@ public record MqttSettings(String host, int port, int websocketPort, BrokerConfi
                         .anonymousAccess(anonymous != null ? anonymous : DEFAULTS.anonymousAccess())
                         .maxConnections(Ranges.between("mqtt.maxConnections", maxConnections, 1, 1_000_000,
                                 DEFAULTS.maxConnections()))
+                        .maxRetainedMessages(Ranges.between("mqtt.maxRetainedMessages", maxRetainedMessages, 0,
+                                10_000_000, DEFAULTS.maxRetainedMessages()))
+                        .maxRetainedBytes(Ranges.between("mqtt.maxRetainedBytes", maxRetainedBytes, 0L,
+                                Long.MAX_VALUE, DEFAULTS.maxRetainedBytes()))
                         .build());
     }
 
     public static MqttSettings defaults() {
         return new MqttSettings(null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null);
+                null, null, null, null);
     }
 }

@@ -50,10 +50,12 @@ public final class HubMetrics implements MetricsSource {
                 stats.subscriptionsDenied.sum()));
         samples.add(counter("roost_protocol_violations_total", "Connections closed for breaking the protocol.",
                 stats.protocolViolations.sum()));
-        int[] counts = broker.inspect(context -> new int[] {context.router().subscriptions().size(),
-                context.router().retained().size()});
+        long[] counts = broker.inspect(context -> new long[] {context.router().subscriptions().size(),
+                context.router().retained().size(), context.router().retained().refused()});
         samples.add(gauge("roost_subscriptions", "Subscriptions held by the broker.", counts[0]));
         samples.add(gauge("roost_retained_messages", "Retained messages held by the broker.", counts[1]));
+        samples.add(counter("roost_retained_refused_total", "Retained values not kept: retained store full.",
+                counts[2]));
         jvm(samples);
         return samples;
     }

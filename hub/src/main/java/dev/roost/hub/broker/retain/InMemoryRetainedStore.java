@@ -3,47 +3,111 @@ package dev.roost.hub.broker.retain;
 import dev.roost.hub.broker.message.Message;
 import dev.roost.hub.broker.subscription.Topics;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
  * Retained messages in a tree of topic levels, so a wildcard subscription visits only the branches it can
- * match. Confined to the broker's event loop.
+ * match. Bounded in count and bytes, so one client cannot fill the heap with retained topics: beyond the limits a
+ * new retained value is not kept (the message is still delivered), counted and logged at most once a minute.
+ * Confined to the broker's event loop.
  */
 public final class InMemoryRetainedStore implements RetainedStore {
 
+    private static final Logger log = LoggerFactory.getLogger(InMemoryRetainedStore.class);
+    private static final long LOG_INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);
+
     private final Node root = new Node(null, null);
+    private final int maxMessages;
+    private final long maxBytes;
     private int size;
+    private long bytes;
+    private long refused;
+    private long lastWarningNanos = System.nanoTime() - LOG_INTERVAL_NANOS;
+
+    /** Without limits, for tests and embedded use. */
+    public InMemoryRetainedStore() {
+        this(Integer.MAX_VALUE, Long.MAX_VALUE);
+    }
+
+    public InMemoryRetainedStore(int maxMessages, long maxBytes) {
+        this.maxMessages = maxMessages;
+        this.maxBytes = maxBytes;
+    }
 
     @Override
-    public void put(Message message) {
+    public boolean put(Message message) {
         if (message.payload().length == 0) {
             remove(message.topic()); // [MQTT-3.3.1-10], and it is not stored [MQTT-3.3.1-11]
-            return;
+            return true;
         }
-        Node node = root;
+        Node node = find(message.topic());
+        long previous = node == null || node.message == null ? 0 : cost(node.message);
+        long grown = bytes - previous + cost(message);
+        if ((previous == 0 && size >= maxMessages) || grown > maxBytes) {
+            if (previous != 0) {
+                remove(message.topic()); // an outdated value must not stand in for the one that did not fit
+            }
+            refuse(message.topic());
+            return false;
+        }
+        node = root;
         for (String level : Topics.split(message.topic())) {
             node = node.childOrNew(level);
         }
         if (node.message == null) {
             size++;
         }
+        bytes = grown;
         node.message = message.withRetain(true);
+        return true;
     }
 
     @Override
-    public boolean remove(String topic) {
+    public long refused() {
+        return refused;
+    }
+
+    /** Bytes held for one retained message: its topic and payload. */
+    private static long cost(Message message) {
+        return message.topic().length() + (long) message.payload().length;
+    }
+
+    private void refuse(String topic) {
+        refused++;
+        long now = System.nanoTime();
+        if (now - lastWarningNanos >= LOG_INTERVAL_NANOS) {
+            lastWarningNanos = now;
+            log.atWarn().addKeyValue("topic", topic).addKeyValue("retained", size).addKeyValue("bytes", bytes)
+                    .addKeyValue("refusedSoFar", refused)
+                    .log("retained store full (limits mqtt.maxRetainedMessages / mqtt.maxRetainedBytes):"
+                            + " new retained values are delivered but not kept");
+        }
+    }
+
+    private Node find(String topic) {
         Node node = root;
         for (String level : Topics.split(topic)) {
             node = node.children == null ? null : node.children.get(level);
             if (node == null) {
-                return false;
+                return null;
             }
         }
-        if (node.message == null) {
+        return node;
+    }
+
+    @Override
+    public boolean remove(String topic) {
+        Node node = find(topic);
+        if (node == null || node.message == null) {
             return false;
         }
+        bytes -= cost(node.message);
         node.message = null;
         size--;
         prune(topic);

@@ -10,8 +10,15 @@ import java.util.function.Consumer;
  */
 public interface RetainedStore {
 
-    /** Stores the message as the topic's retained one; an empty payload deletes it [MQTT-3.3.1-10]. */
-    void put(Message message);
+    /**
+     * Stores the message as the topic's retained one; an empty payload deletes it [MQTT-3.3.1-10].
+     *
+     * @return false when it was not kept because the store is full (counted in {@link #refused()})
+     */
+    boolean put(Message message);
+
+    /** Retained messages not kept because the store was full. */
+    long refused();
 
     /** Calls the consumer for each retained message whose topic matches the filter. */
     void forEachMatching(String filter, Consumer<Message> consumer);

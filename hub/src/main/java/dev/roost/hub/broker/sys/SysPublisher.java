@@ -68,6 +68,7 @@ public final class SysPublisher {
         values.put("bytes/sent", stats.bytesSent.sum());
         values.put("subscriptions/count", router.subscriptions().size());
         values.put("retained messages/count", router.retained().size());
+        values.put("retained messages/refused", router.retained().refused());
         values.put("store/queued/bytes", budget.used());
         values.putAll(load.snapshot());
         return values;

@@ -1,0 +1,62 @@
+package dev.roost.hub.broker.retain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.roost.hub.broker.message.Message;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RetainedLimitsTest {
+
+    private static Message retained(String topic, String payload) {
+        return Message.of(topic, payload.getBytes(StandardCharsets.UTF_8), 0, true);
+    }
+
+    private static List<String> payloads(RetainedStore store, String filter) {
+        List<String> found = new ArrayList<>();
+        store.forEachMatching(filter, m -> found.add(new String(m.payload(), StandardCharsets.UTF_8)));
+        return found;
+    }
+
+    @Test
+    void beyondTheCountANewTopicIsNotKeptButExistingOnesStillUpdate() {
+        InMemoryRetainedStore store = new InMemoryRetainedStore(2, Long.MAX_VALUE);
+
+        assertThat(store.put(retained("a", "1"))).isTrue();
+        assertThat(store.put(retained("b", "1"))).isTrue();
+        assertThat(store.put(retained("c", "1"))).isFalse();
+        assertThat(store.put(retained("a", "2"))).isTrue();
+
+        assertThat(store.size()).isEqualTo(2);
+        assertThat(store.refused()).isEqualTo(1);
+        assertThat(payloads(store, "a")).containsExactly("2");
+        assertThat(payloads(store, "c")).isEmpty();
+    }
+
+    @Test
+    void theByteLimitCountsTopicsAndPayloadsAndDeletingFreesIt() {
+        InMemoryRetainedStore store = new InMemoryRetainedStore(100, 10);
+
+        assertThat(store.put(retained("ab", "123"))).isTrue();     // 5 bytes
+        assertThat(store.put(retained("cd", "1234"))).isFalse();   // would be 11
+        assertThat(store.put(retained("ab", ""))).isTrue();        // deletes
+        assertThat(store.put(retained("cd", "12345678"))).isTrue(); // 10 bytes
+
+        assertThat(store.size()).isEqualTo(1);
+        assertThat(store.refused()).isEqualTo(1);
+    }
+
+    @Test
+    void anUpdateThatDoesNotFitRemovesTheOutdatedValueRatherThanKeepIt() {
+        InMemoryRetainedStore store = new InMemoryRetainedStore(100, 20);
+        store.put(retained("home/lock", "LOCKED"));
+
+        assertThat(store.put(retained("home/lock", "UNLOCKED and a very long payload"))).isFalse();
+
+        assertThat(payloads(store, "home/lock")).isEmpty();
+        assertThat(store.size()).isZero();
+        assertThat(store.put(retained("home/lock", "LOCKED"))).isTrue();
+    }
+}
