@@ -24,6 +24,7 @@ import dev.roost.hub.users.JwtVerifier;
 import dev.roost.hub.users.LocalAdminToken;
 import dev.roost.hub.users.MqttLogins;
 import dev.roost.hub.users.PasswordHash;
+import dev.roost.hub.users.TokenStore;
 import dev.roost.hub.users.UserStore;
 import dev.roost.hub.users.WebAccounts;
 import dev.roost.rules.trigger.Location;
@@ -123,9 +124,11 @@ public final class Hub implements AutoCloseable {
 
             WebAccounts accounts = new WebAccounts(users, dataDir, permissions::reload);
             LocalAdminToken cliToken = parts.add(LocalAdminToken.create(dataDir), LocalAdminToken::delete);
-            WebServer web = parts.add(new WebServer(new WebServices(new BrokerStatus(broker, started), accounts,
-                    cliToken, accounts, new WebTopicAccess(permissions), new LayerDirectory(devices), new RuleBookAdapter(rules.service()),
-                    new HubMetrics(broker, started), Clock.systemUTC())), WebServer::stop);
+            TokenStore tokens = new TokenStore(database.dataSource(), users, cliToken);
+            WebServices services = new WebServices(new BrokerStatus(broker, started), accounts, tokens, tokens,
+                    accounts, new WebTopicAccess(permissions), new LayerDirectory(devices),
+                    new RuleBookAdapter(rules.service()), new HubMetrics(broker, started), Clock.systemUTC());
+            WebServer web = parts.add(new WebServer(services), WebServer::stop);
             int http = web.start(config.http().host(), httpPort != null ? httpPort : config.http().port());
 
             Ports ports = new Ports(mqtt.getPort(), ws.getPort(), http);

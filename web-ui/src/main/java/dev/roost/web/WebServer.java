@@ -9,6 +9,7 @@ import dev.roost.web.auth.AuthFilter;
 import dev.roost.web.auth.AuthRoutes;
 import dev.roost.web.auth.LoginThrottle;
 import dev.roost.web.auth.Sessions;
+import dev.roost.web.auth.TokenRoutes;
 import dev.roost.web.devices.DeviceRoutes;
 import dev.roost.web.health.HealthReport;
 import dev.roost.web.metrics.MetricsRoutes;
@@ -48,6 +49,7 @@ public final class WebServer {
     private final AuthFilter authFilter;
     private final AuthRoutes authRoutes;
     private final UserRoutes userRoutes;
+    private final TokenRoutes tokenRoutes;
     private final AclRoutes aclRoutes;
     /** Times as ISO-8601 text ({@code 2026-11-25T08:00:00Z}), durations as seconds, so any client can read them. */
     private final ObjectMapper json = JsonMapper.builder().addModule(new JavaTimeModule())
@@ -63,6 +65,7 @@ public final class WebServer {
         this.authFilter = new AuthFilter(sessions, services.accounts(), services.tokens());
         this.authRoutes = new AuthRoutes(sessions, services.accounts(), new LoginThrottle(services.clock()));
         this.userRoutes = new UserRoutes(services.users());
+        this.tokenRoutes = new TokenRoutes(services.apiTokens());
         this.aclRoutes = new AclRoutes(services.topicAccess());
         this.deviceRoutes = new DeviceRoutes(services.devices(), json);
         this.ruleRoutes = new RuleRoutes(services.rules());
@@ -119,6 +122,7 @@ public final class WebServer {
         config.routes.get("/api/health", ctx -> ctx.json(HealthReport.of(status)), Access.ANYONE);
         authRoutes.register(config.routes);
         userRoutes.register(config.routes);
+        tokenRoutes.register(config.routes);
         aclRoutes.register(config.routes);
         deviceRoutes.register(config);
         ruleRoutes.register(config.routes);

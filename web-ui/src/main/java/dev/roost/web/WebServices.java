@@ -1,6 +1,7 @@
 package dev.roost.web;
 
 import dev.roost.web.auth.Accounts;
+import dev.roost.web.auth.ApiTokens;
 import dev.roost.web.auth.BearerTokens;
 import dev.roost.web.devices.DeviceDirectory;
 import dev.roost.web.metrics.MetricsSource;
@@ -15,6 +16,7 @@ public record WebServices(
         HubStatus status,
         Accounts accounts,
         BearerTokens tokens,
+        ApiTokens apiTokens,
         UserAdmin users,
         TopicAccess topicAccess,
         DeviceDirectory devices,

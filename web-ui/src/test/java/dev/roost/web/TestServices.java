@@ -2,6 +2,7 @@ package dev.roost.web;
 
 import dev.roost.web.auth.Account;
 import dev.roost.web.auth.Accounts;
+import dev.roost.web.auth.ApiTokens;
 import dev.roost.web.devices.DeviceDirectory;
 import dev.roost.web.rules.RuleAnswer;
 import dev.roost.web.rules.RuleBook;
@@ -29,7 +30,7 @@ public final class TestServices {
         NoUsers none = new NoUsers();
         return new WebServices(status, none,
                 token -> TOKEN.equals(token) ? Optional.of(new Account("tester", true, false)) : Optional.empty(),
-                none, new NoAcl(), devices, new NoRules(), List::of, Clock.systemUTC());
+                new NoTokens(), none, new NoAcl(), devices, new NoRules(), List::of, Clock.systemUTC());
     }
 
     /** Topic permissions that refuse every change. */
@@ -52,6 +53,24 @@ public final class TestServices {
         @Override
         public void replace(String subject, Rules rules) {
             throw new IllegalStateException("this hub keeps no permissions");
+        }
+    }
+
+    /** A hub that issues no tokens. */
+    private static final class NoTokens implements ApiTokens {
+        @Override
+        public NewToken create(String username, String name) {
+            throw new IllegalStateException("this hub issues no tokens");
+        }
+
+        @Override
+        public List<TokenInfo> list(String username) {
+            return List.of();
+        }
+
+        @Override
+        public boolean revoke(String username, long id) {
+            return false;
         }
     }
 
