@@ -120,6 +120,11 @@ public final class TestServices {
         public String exportYaml() {
             return "[]\n";
         }
+
+        @Override
+        public RuleAnswer importYaml(String yaml) {
+            return RuleAnswer.invalid(List.of(new RuleAnswer.RuleProblem(null, 0, 0, "this hub keeps no rules")));
+        }
     }
 
     /** A hub without users. */

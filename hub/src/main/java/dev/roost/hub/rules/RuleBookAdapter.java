@@ -65,6 +65,11 @@ public final class RuleBookAdapter implements RuleBook {
         return service.exportYaml();
     }
 
+    @Override
+    public RuleAnswer importYaml(String yaml) {
+        return answer(service.importYaml(yaml));
+    }
+
     private static RuleFormat format(boolean json) {
         return json ? RuleFormat.JSON : RuleFormat.YAML;
     }

@@ -156,6 +156,23 @@ class RulesThroughTheHubTest {
         assertThat(json(again.get("/api/rules/welcome-light/runs"))).isNotEmpty();
     }
 
+    @Test
+    void allRulesExportAsOneYamlFileThatImportsAllOrNothing() throws Exception {
+        WebClient phone = loggedIn();
+        String exported = phone.get("/api/rules/export").body();
+        assertThat(exported).contains("heat-when-cold", "lock-at-night", "Heating on below 18 °C");
+
+        HttpResponse<String> broken = phone.send("POST", "/api/rules/import", exported.replace("0 0 23 * * *",
+                "every night"), true);
+        assertThat(broken.statusCode()).isEqualTo(400);
+        assertThat(json(broken).get("problems").get(0).get("line").asInt()).isPositive();
+
+        phone.send("DELETE", "/api/rules/lock-at-night", null, true);
+        HttpResponse<String> restored = phone.send("POST", "/api/rules/import", exported, true);
+        assertThat(restored.statusCode()).as(restored.body()).isEqualTo(200);
+        assertThat(phone.get("/api/rules/lock-at-night").statusCode()).isEqualTo(200);
+    }
+
     private void waitForRun(WebClient phone, String ruleId) throws Exception {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (json(phone.get("/api/rules/" + ruleId + "/runs")).isEmpty()) {

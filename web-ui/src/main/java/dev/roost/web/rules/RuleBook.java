@@ -36,4 +36,7 @@ public interface RuleBook {
 
     /** Every rule as one YAML document. */
     String exportYaml();
+
+    /** Adds or replaces every rule of a YAML list, all or none: one refused rule changes nothing. */
+    RuleAnswer importYaml(String yaml);
 }

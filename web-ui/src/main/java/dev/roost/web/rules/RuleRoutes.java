@@ -11,7 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * {@code /api/rules}: list, create, read, replace, enable, delete, dry-run and run history (ARCHITECTURE.md).
+ * {@code /api/rules}: list, create, read, replace, enable, delete, dry-run and run history (ARCHITECTURE.md),
+ * and every rule as one YAML file ({@code /api/rules/export}, {@code /api/rules/import}).
  * Documents are YAML unless sent as {@code application/json}; a refused document is a 400 whose
  * {@code problems} give each field, line, column and reason.
  */
@@ -28,7 +29,9 @@ public final class RuleRoutes {
 
     public void register(RoutesConfig routes) {
         routes.get("/api/rules", ctx -> ctx.json(rules.list()));
-        routes.get("/api/rules/export", ctx -> ctx.contentType("application/yaml").result(rules.exportYaml()));
+        routes.get("/api/rules/export", ctx -> ctx.contentType("application/yaml; charset=utf-8")
+                .result(rules.exportYaml()));
+        routes.post("/api/rules/import", ctx -> answer(ctx, rules.importYaml(ctx.body()), 200));
         routes.post("/api/rules", ctx -> answer(ctx, rules.create(ctx.body(), isJson(ctx)), 201));
         routes.get("/api/rules/{id}", ctx -> answer(ctx, rules.get(ctx.pathParam("id")), 200));
         routes.put("/api/rules/{id}", ctx -> answer(ctx, rules.update(ctx.pathParam("id"), ctx.body(), isJson(ctx)),
