@@ -18,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -55,10 +54,7 @@ class ProcessTest {
                 client.close(true);
             }
         } finally {
-            if (hub != null && hub.isAlive()) {
-                hub.destroyForcibly();
-                hub.waitFor(10, TimeUnit.SECONDS);
-            }
+            ChildHub.kill(hub);
         }
     }
 
@@ -177,20 +173,8 @@ class ProcessTest {
         return new Result(hub.exitValue(), read(stdout()), read(stderr()));
     }
 
-    /** The hub's Main in a child JVM on this test's class path; output goes to files in the temp folder. */
     private Process start(String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx64m",
-                "-cp", System.getProperty("java.class.path"),
-                "dev.roost.hub.Main"));
-        command.addAll(List.of(args));
-        return new ProcessBuilder(command)
-                .directory(temp.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-                .redirectOutput(stdout().toFile())
-                .redirectError(stderr().toFile())
-                .start();
+        return ChildHub.start(temp, args);
     }
 
     /** Every listener on loopback only. */
@@ -231,19 +215,18 @@ class ProcessTest {
     }
 
     private String describe(Process process) throws IOException {
-        String exit = process.isAlive() ? "still running" : "exit " + process.exitValue();
-        return exit + ", stdout [" + read(stdout()) + "], stderr [" + read(stderr()) + "]";
+        return ChildHub.describe(process, temp);
     }
 
     private Path stdout() {
-        return temp.resolve("hub.out");
+        return ChildHub.stdout(temp);
     }
 
     private Path stderr() {
-        return temp.resolve("hub.err");
+        return ChildHub.stderr(temp);
     }
 
     private static String read(Path file) throws IOException {
-        return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
+        return ChildHub.read(file);
     }
 }

@@ -3,9 +3,9 @@ package dev.roost.hub.devices;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.roost.hub.ChildHub;
 import dev.roost.hub.Ports;
 import dev.roost.hub.broker.Received;
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -44,10 +44,7 @@ class DevicesProcessTest {
                 client.close(true);
             }
         } finally {
-            if (hub != null && hub.isAlive()) {
-                hub.destroyForcibly();
-                hub.waitFor(10, TimeUnit.SECONDS);
-            }
+            ChildHub.kill(hub);
         }
     }
 
@@ -111,25 +108,15 @@ class DevicesProcessTest {
         return Files.writeString(temp.resolve("roost.yaml"), yaml);
     }
 
-    /** The hub's Main in a child JVM on this test's class path, output to files in the temp folder. */
     private Process start(String... args) throws IOException {
-        List<String> command = new java.util.ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx64m",
-                "-cp", System.getProperty("java.class.path"), "dev.roost.hub.Main"));
-        command.addAll(List.of(args));
-        return new ProcessBuilder(command).directory(temp.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                .redirectOutput(temp.resolve("hub.out").toFile())
-                .redirectError(temp.resolve("hub.err").toFile())
-                .start();
+        return ChildHub.start(temp, args);
     }
 
     private String output() throws IOException {
-        return "stdout [" + read("hub.out") + "], stderr [" + read("hub.err") + "]";
+        return ChildHub.describe(hub, temp);
     }
 
     private String read(String name) throws IOException {
-        Path file = temp.resolve(name);
-        return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
+        return ChildHub.read(temp.resolve(name));
     }
 }
