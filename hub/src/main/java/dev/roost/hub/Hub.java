@@ -11,6 +11,7 @@ import dev.roost.hub.broker.retain.InMemoryRetainedStore;
 import dev.roost.hub.broker.session.InMemorySessionStore;
 import dev.roost.hub.config.HubConfig;
 import dev.roost.hub.config.LocationSettings;
+import dev.roost.hub.config.TlsSettings;
 import dev.roost.hub.devices.LayerDirectory;
 import dev.roost.hub.devices.LocalDeviceBus;
 import dev.roost.hub.memory.NativeHeapTrimmer;
@@ -19,6 +20,7 @@ import dev.roost.hub.rules.LocalRuleBus;
 import dev.roost.hub.rules.RuleBookAdapter;
 import dev.roost.hub.rules.RuleRuntime;
 import dev.roost.hub.storage.Database;
+import dev.roost.hub.tls.TlsCertificate;
 import dev.roost.hub.users.InitialAdmin;
 import dev.roost.hub.users.JwtVerifier;
 import dev.roost.hub.users.LocalAdminToken;
@@ -79,13 +81,13 @@ public final class Hub implements AutoCloseable {
     /**
      * Starts everything and writes {@code ports.json} last, when the hub is ready.
      *
-     * @param mqttPort      overrides the config when not null; likewise wsPort and httpPort
+     * @param ports         listener ports that override the config
      * @param simulate      run the devices on Pi4J's mock platform even on a Raspberry Pi ({@code --simulate})
      * @param adminPassword the first start's password for user admin; null generates one
      * @throws dev.roost.hub.storage.StorageException when the database cannot be opened
      */
-    public static Hub start(HubConfig config, Path dataDir, Integer mqttPort, Integer wsPort, Integer httpPort,
-                            boolean simulate, String adminPassword) throws IOException {
+    public static Hub start(HubConfig config, Path dataDir, PortOverrides ports, boolean simulate,
+                            String adminPassword) throws IOException {
         Files.createDirectories(dataDir);
         Instant started = Instant.now();
         Parts parts = new Parts();
@@ -102,9 +104,10 @@ public final class Hub implements AutoCloseable {
                             config.mqtt().broker().maxRetainedBytes()), logins.authenticator(), permissions),
                     b -> b.stop(Duration.ofSeconds(2)));
             String mqttHost = config.mqtt().host();
-            InetSocketAddress mqtt = broker.start(mqttHost, mqttPort != null ? mqttPort : config.mqtt().port());
+            InetSocketAddress mqtt = broker.start(mqttHost, PortOverrides.choose(ports.mqtt(), config.mqtt().port()));
             InetSocketAddress ws = broker.startWebSocket(mqttHost,
-                    wsPort != null ? wsPort : config.mqtt().websocketPort());
+                    PortOverrides.choose(ports.ws(), config.mqtt().websocketPort()));
+            Integer mqtts = startTls(broker, config, dataDir, ports);
 
             LocalClient deviceClient = parts.add(broker.localClient(DEVICES_CLIENT_ID), LocalClient::close);
             LocalDeviceBus deviceBus = new LocalDeviceBus(deviceClient);
@@ -129,16 +132,16 @@ public final class Hub implements AutoCloseable {
                     accounts, new WebTopicAccess(permissions), new LayerDirectory(devices),
                     new RuleBookAdapter(rules.service()), new HubMetrics(broker, started), Clock.systemUTC());
             WebServer web = parts.add(new WebServer(services), WebServer::stop);
-            int http = web.start(config.http().host(), httpPort != null ? httpPort : config.http().port());
+            int http = web.start(config.http().host(), PortOverrides.choose(ports.http(), config.http().port()));
 
-            Ports ports = new Ports(mqtt.getPort(), ws.getPort(), http);
-            ports.writeTo(dataDir);
-            log.atInfo().addKeyValue("mqtt", ports.mqtt()).addKeyValue("ws", ports.ws())
-                    .addKeyValue("http", ports.http()).addKeyValue("data", dataDir.toAbsolutePath())
-                    .log("Roost is ready");
+            Ports bound = new Ports(mqtt.getPort(), ws.getPort(), http, mqtts);
+            bound.writeTo(dataDir);
+            log.atInfo().addKeyValue("mqtt", bound.mqtt()).addKeyValue("ws", bound.ws())
+                    .addKeyValue("http", bound.http()).addKeyValue("mqtts", bound.mqtts())
+                    .addKeyValue("data", dataDir.toAbsolutePath()).log("Roost is ready");
             NativeHeapTrimmer trimmer = parts.add(new NativeHeapTrimmer(), NativeHeapTrimmer::close);
             trimmer.start(TRIM_FIRST_SECONDS, TRIM_INTERVAL_SECONDS);
-            return new Hub(parts, broker, devices, web, ports);
+            return new Hub(parts, broker, devices, web, bound);
         } catch (RuntimeException | IOException e) {
             parts.stopAll();
             throw e;
@@ -153,6 +156,18 @@ public final class Hub implements AutoCloseable {
             // The config loader reports these with file and line; reaching here means a config built in code.
             throw new IllegalArgumentException("invalid devices: " + e.getMessage(), e);
         }
+    }
+
+    /** The TLS listener's port, or null when it is switched off. */
+    private static Integer startTls(MqttBroker broker, HubConfig config, Path dataDir, PortOverrides ports)
+            throws IOException {
+        TlsSettings tls = config.mqtt().tls();
+        if (!tls.enabled()) {
+            return null;
+        }
+        TlsCertificate.Loaded certificate = TlsCertificate.load(dataDir, tls.certFile(), tls.keyFile());
+        return broker.startTls(config.mqtt().host(), PortOverrides.choose(ports.tls(), tls.port()),
+                certificate.context()).getPort();
     }
 
     private static TriggerSettings triggerSettings(HubConfig config) {

@@ -1,5 +1,6 @@
 package dev.roost.hub;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
@@ -9,9 +10,11 @@ import java.nio.file.StandardCopyOption;
 
 /**
  * The ports the hub actually listens on, written to {@code DATA/ports.json} once it is ready (contract:
- * {@code {"mqtt":N,"ws":N,"http":N}}). Written to a temporary file and moved, so a reader never sees half.
+ * {@code {"mqtt":N,"ws":N,"http":N}}, plus {@code "mqtts":N} while the TLS listener is on). Written to a temporary
+ * file and moved, so a reader never sees half.
  */
-public record Ports(int mqtt, int ws, int http) {
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Ports(int mqtt, int ws, int http, Integer mqtts) {
 
     public static final String FILE_NAME = "ports.json";
 

@@ -105,7 +105,7 @@ class ProcessTest {
     void startsWritesPortsServesMqttAndStopsCleanlyOnSigterm() throws Exception {
         Path data = temp.resolve("data");
         hub = start("--config", loopbackConfig().toString(), "--data", data.toString(),
-                "--mqtt-port", "0", "--ws-port", "0", "--http-port", "0");
+                "--mqtt-port", "0", "--ws-port", "0", "--http-port", "0", "--tls-port", "0");
         Ports ports = awaitPorts(data);
         assertThat(ports.mqtt()).isPositive();
         assertThat(ports.ws()).isPositive();
@@ -156,7 +156,7 @@ class ProcessTest {
     void aSecondProcessOnTheSameDataFolderIsToldTheDatabaseIsInUse() throws Exception {
         Path data = temp.resolve("data");
         hub = start("--config", loopbackConfig().toString(), "--data", data.toString(),
-                "--mqtt-port", "0", "--ws-port", "0", "--http-port", "0");
+                "--mqtt-port", "0", "--ws-port", "0", "--http-port", "0", "--tls-port", "0");
         awaitPorts(data);
 
         assertThatThrownBy(() -> Database.open(data, List.of("hub")))

@@ -26,7 +26,7 @@ public final class RunningHub implements AutoCloseable {
     }
 
     public static RunningHub start(HubConfig config, Path dataDir, String adminPassword) throws IOException {
-        return new RunningHub(Hub.start(config, dataDir, 0, 0, 0, false, adminPassword), dataDir);
+        return new RunningHub(Hub.start(config, dataDir, PortOverrides.anyFree(), false, adminPassword), dataDir);
     }
 
     /** A connected clean-session Paho client; the caller closes it. */

@@ -24,6 +24,7 @@ import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
+import io.netty.handler.ssl.SslContext;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
@@ -76,15 +77,21 @@ public final class MqttBroker implements AutoCloseable {
 
     /** Listens for MQTT over TCP; port 0 picks a free port. Returns the bound address. */
     public InetSocketAddress start(String host, int port) {
-        return listen(host, port, null, "mqtt");
+        return listen(host, port, null, null, "mqtt");
+    }
+
+    /** Listens for MQTT over TLS; port 0 picks a free port. */
+    public InetSocketAddress startTls(String host, int port, SslContext tls) {
+        return listen(host, port, null, tls, "mqtts");
     }
 
     /** Listens for MQTT over WebSocket on path {@code /mqtt}; port 0 picks a free port. */
     public InetSocketAddress startWebSocket(String host, int port) {
-        return listen(host, port, new WebSocketFraming("/mqtt", config.maxPacketSize() + 16), "mqtt-ws");
+        return listen(host, port, new WebSocketFraming("/mqtt", config.maxPacketSize() + 16), null, "mqtt-ws");
     }
 
-    private InetSocketAddress listen(String host, int port, WebSocketFraming webSocket, String name) {
+    private InetSocketAddress listen(String host, int port, WebSocketFraming webSocket, SslContext tls,
+                                     String name) {
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(acceptGroup, brokerGroup)
                 .channel(transport.serverChannel())
@@ -92,7 +99,7 @@ public final class MqttBroker implements AutoCloseable {
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(32 * 1024, 64 * 1024))
-                .childHandler(new MqttChannelInitializer(context, webSocket, clients));
+                .childHandler(new MqttChannelInitializer(context, webSocket, tls, clients));
         Channel channel = bootstrap.bind(host, port).syncUninterruptibly().channel();
         listeners.add(channel);
         InetSocketAddress address = (InetSocketAddress) channel.localAddress();

@@ -15,7 +15,7 @@ import java.util.List;
  * @param user      a user-management command instead of starting the hub, or null
  */
 public record CommandLine(Path config, Path dataDir, Integer mqttPort, Integer wsPort, Integer httpPort,
-                          boolean simulate, boolean help, boolean version, UserCommand user) {
+                          Integer tlsPort, boolean simulate, boolean help, boolean version, UserCommand user) {
 
     public static final String USAGE = """
             Usage: java -jar roost.jar [options]
@@ -29,6 +29,7 @@ public record CommandLine(Path config, Path dataDir, Integer mqttPort, Integer w
               --mqtt-port N      MQTT over TCP port (default 1883; 0 = any free port)
               --ws-port N        MQTT over WebSocket port, path /mqtt (default 8083; 0 = any free port)
               --http-port N      web UI and HTTP API port (default 8080; 0 = any free port)
+              --tls-port N       MQTT over TLS port (default 8883; 0 = any free port)
               --simulate         use simulated devices even on a Raspberry Pi
               --version          print the version and exit
               --help             print this help and exit
@@ -52,6 +53,7 @@ public record CommandLine(Path config, Path dataDir, Integer mqttPort, Integer w
         Integer mqtt = null;
         Integer ws = null;
         Integer http = null;
+        Integer tls = null;
         boolean simulate = false;
         boolean help = false;
         boolean version = false;
@@ -65,6 +67,7 @@ public record CommandLine(Path config, Path dataDir, Integer mqttPort, Integer w
                 case "--mqtt-port" -> mqtt = port(value(args, ++i, arg), arg);
                 case "--ws-port" -> ws = port(value(args, ++i, arg), arg);
                 case "--http-port" -> http = port(value(args, ++i, arg), arg);
+                case "--tls-port" -> tls = port(value(args, ++i, arg), arg);
                 case "--simulate" -> simulate = true;
                 case "--help", "-h" -> help = true;
                 case "--version" -> version = true;
@@ -81,7 +84,7 @@ public record CommandLine(Path config, Path dataDir, Integer mqttPort, Integer w
         if (admin && user == null) {
             throw new UsageException("--admin goes only with user add");
         }
-        return new CommandLine(config, data, mqtt, ws, http, simulate, help, version, user);
+        return new CommandLine(config, data, mqtt, ws, http, tls, simulate, help, version, user);
     }
 
     private static String value(List<String> args, int index, String flag) throws UsageException {

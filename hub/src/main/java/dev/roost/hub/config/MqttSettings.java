@@ -11,7 +11,7 @@ import java.time.Duration;
  * The {@code mqtt:} section: listeners and the broker's limits, each optional, each range-checked so a typo
  * is reported at start instead of surfacing as a strange failure later.
  */
-public record MqttSettings(String host, int port, int websocketPort, BrokerConfig broker) {
+public record MqttSettings(String host, int port, int websocketPort, BrokerConfig broker, TlsSettings tls) {
 
     private static final BrokerConfig DEFAULTS = BrokerConfig.defaults();
 
@@ -32,7 +32,11 @@ public record MqttSettings(String host, int port, int websocketPort, BrokerConfi
                         @JsonProperty("anonymous") AnonymousAccess anonymous,
                         @JsonProperty("maxConnections") Integer maxConnections,
                         @JsonProperty("maxRetainedMessages") Integer maxRetainedMessages,
-                        @JsonProperty("maxRetainedBytes") Long maxRetainedBytes) {
+                        @JsonProperty("maxRetainedBytes") Long maxRetainedBytes,
+                        @JsonProperty("tls") Boolean tls,
+                        @JsonProperty("tlsPort") Integer tlsPort,
+                        @JsonProperty("tlsCertFile") String tlsCertFile,
+                        @JsonProperty("tlsKeyFile") String tlsKeyFile) {
         this(host != null ? host : "0.0.0.0",
                 Ranges.port("mqtt.port", port, 1883),
                 Ranges.port("mqtt.websocketPort", websocketPort, 8083),
@@ -64,11 +68,12 @@ public record MqttSettings(String host, int port, int websocketPort, BrokerConfi
                                 10_000_000, DEFAULTS.maxRetainedMessages()))
                         .maxRetainedBytes(Ranges.between("mqtt.maxRetainedBytes", maxRetainedBytes, 0L,
                                 Long.MAX_VALUE, DEFAULTS.maxRetainedBytes()))
-                        .build());
+                        .build(),
+                TlsSettings.of(tls, tlsPort, tlsCertFile, tlsKeyFile));
     }
 
     public static MqttSettings defaults() {
         return new MqttSettings(null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null);
+                null, null, null, null, null, null, null, null);
     }
 }

@@ -1,6 +1,7 @@
 package dev.roost.hub.devices;
 
 import dev.roost.hub.Hub;
+import dev.roost.hub.PortOverrides;
 import dev.roost.hub.broker.Received;
 import dev.roost.hub.config.ConfigLoader;
 import dev.roost.hub.config.HubConfig;
@@ -36,7 +37,7 @@ final class SimulatedHub implements AutoCloseable {
                   host: 127.0.0.1
                 """);
         HubConfig loaded = new ConfigLoader().load(config);
-        hub = Hub.start(loaded, temp.resolve("data"), 0, 0, 0, true, ADMIN_PASSWORD);
+        hub = Hub.start(loaded, temp.resolve("data"), PortOverrides.anyFree(), true, ADMIN_PASSWORD);
     }
 
     Hub hub() {

@@ -39,6 +39,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import javax.net.ssl.SSLException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.concurrent.CompletableFuture;
@@ -398,12 +399,33 @@ public final class MqttConnection extends ChannelInboundHandlerAdapter implement
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        if (cause instanceof IOException) {
+        if (isTlsFailure(cause)) {
+            // A client without TLS, or one that does not trust the certificate: its problem, not the broker's.
+            log.atInfo().addKeyValue("remote", ctx.channel().remoteAddress())
+                    .log("TLS handshake failed, closing: {}", rootMessage(cause));
+        } else if (cause instanceof IOException) {
             log.atDebug().addKeyValue("clientId", clientId).log("connection error: {}", cause.getMessage());
         } else {
             log.atError().addKeyValue("clientId", clientId).setCause(cause).log("unexpected error, closing");
         }
         ctx.close();
+    }
+
+    private static boolean isTlsFailure(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof SSLException) { // also netty's NotSslRecordException: plain TCP on a TLS port
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable cause) {
+        Throwable root = cause;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return String.valueOf(root.getMessage());
     }
 
     @Override
