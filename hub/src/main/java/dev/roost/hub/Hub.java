@@ -21,6 +21,7 @@ import dev.roost.hub.users.MqttLogins;
 import dev.roost.hub.users.PasswordHash;
 import dev.roost.hub.users.UserStore;
 import dev.roost.hub.users.WebAccounts;
+import dev.roost.hub.web.BrokerLiveFeed;
 import dev.roost.rules.trigger.Location;
 import dev.roost.rules.trigger.TriggerSettings;
 import dev.roost.web.HubStatus;
@@ -52,6 +53,7 @@ public final class Hub implements AutoCloseable {
     private static final List<String> SCHEMAS = List.of("hub", "rules");
     private static final String DEVICES_CLIENT_ID = "roost-devices";
     private static final String RULES_CLIENT_ID = "roost-rules";
+    private static final String WEB_CLIENT_ID = "roost-web";
     private static final Duration DEVICE_FLUSH = Duration.ofSeconds(1);
 
     private final Parts parts;
@@ -109,11 +111,13 @@ public final class Hub implements AutoCloseable {
                     new LocalRuleBus(new LocalDeviceBus(rulesClient)), triggerSettings(config),
                     devices.simulated()), RuleRuntime::close);
 
+            LocalClient webClient = parts.add(broker.localClient(WEB_CLIENT_ID), LocalClient::close);
+            BrokerLiveFeed live = BrokerLiveFeed.start(webClient, config.devices().baseTopic(), Clock.systemUTC());
             WebAccounts accounts = new WebAccounts(users, dataDir);
             LocalAdminToken cliToken = parts.add(LocalAdminToken.create(dataDir), LocalAdminToken::delete);
             WebServer web = parts.add(new WebServer(new WebServices(new BrokerStatus(broker, started), accounts,
-                    cliToken, accounts, new LayerDirectory(devices), new RuleBookAdapter(rules.service()),
-                    Clock.systemUTC())), WebServer::stop);
+                    cliToken, accounts, new LayerDirectory(devices),
+                    new RuleBookAdapter(rules.service(), rules.checker()), live, Clock.systemUTC())), WebServer::stop);
             int http = web.start(config.http().host(), httpPort != null ? httpPort : config.http().port());
 
             Ports ports = new Ports(mqtt.getPort(), ws.getPort(), http);

@@ -3,6 +3,7 @@ package dev.roost.web;
 import dev.roost.web.auth.Accounts;
 import dev.roost.web.auth.BearerTokens;
 import dev.roost.web.devices.DeviceDirectory;
+import dev.roost.web.live.LiveFeed;
 import dev.roost.web.rules.RuleBook;
 import dev.roost.web.users.UserAdmin;
 
@@ -16,5 +17,6 @@ public record WebServices(
         UserAdmin users,
         DeviceDirectory devices,
         RuleBook rules,
+        LiveFeed live,
         Clock clock) {
 }

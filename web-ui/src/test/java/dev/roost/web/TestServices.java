@@ -3,6 +3,7 @@ package dev.roost.web;
 import dev.roost.web.auth.Account;
 import dev.roost.web.auth.Accounts;
 import dev.roost.web.devices.DeviceDirectory;
+import dev.roost.web.live.LiveFeed;
 import dev.roost.web.rules.RuleAnswer;
 import dev.roost.web.rules.RuleBook;
 import dev.roost.web.users.UserAdmin;
@@ -28,7 +29,7 @@ public final class TestServices {
         NoUsers none = new NoUsers();
         return new WebServices(status, none,
                 token -> TOKEN.equals(token) ? Optional.of(new Account("tester", true, false)) : Optional.empty(),
-                none, devices, new NoRules(), Clock.systemUTC());
+                none, devices, new NoRules(), LiveFeed.none(), Clock.systemUTC());
     }
 
     /** A hub without rules. */
@@ -45,6 +46,11 @@ public final class TestServices {
 
         @Override
         public RuleAnswer create(String document, boolean json) {
+            return RuleAnswer.invalid(List.of(new RuleAnswer.RuleProblem(null, 0, 0, "this hub keeps no rules")));
+        }
+
+        @Override
+        public RuleAnswer validate(String document, boolean json) {
             return RuleAnswer.invalid(List.of(new RuleAnswer.RuleProblem(null, 0, 0, "this hub keeps no rules")));
         }
 
