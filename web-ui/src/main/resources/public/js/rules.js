@@ -61,7 +61,7 @@ class RuleEditor {
   constructor(rule, isNew) {
     this.rule = rule;
     this.isNew = isNew;
-    this.text = el('textarea', { id: 'rule-yaml', spellcheck: 'false', rows: '14', 'aria-label': 'rule as YAML',
+    this.text = el('textarea', { id: 'rule-yaml', spellcheck: 'false', rows: '14', wrap: 'off', 'aria-label': 'rule as YAML',
       oninput: debounce(() => this.check(), CHECK_DELAY_MS) });
     this.text.value = rule.document;
     this.problems = el('div', { id: 'rule-problems', class: 'problems', role: 'status' });
