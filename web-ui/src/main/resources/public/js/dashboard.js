@@ -15,6 +15,8 @@ export class Dashboard {
   async show() {
     replace(this.view, el('h1', {}, 'Devices'), this.grid);
     await this.reload();
+    // When the tiles first stand, for the first-render budget (read by the browser tests).
+    if (!performance.getEntriesByName('roost-tiles').length) performance.mark('roost-tiles');
   }
 
   // Called on first show and on every live (re)connect, so nothing missed while away stays missing.

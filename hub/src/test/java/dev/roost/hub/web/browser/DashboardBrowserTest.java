@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.roost.hub.RunningHub;
 import dev.roost.hub.broker.Received;
+import dev.roost.hub.web.WebConfigs;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -131,6 +133,51 @@ class DashboardBrowserTest {
         browser.driver().findElement(By.id("logout")).click();
         browser.logIn(hub.httpBase(), "admin", "a much better password");
         browser.await(tile("smart-lights"));
+    }
+
+    @Test
+    void aDeviceNamedLikeMarkupIsShownAsItsName() throws Exception {
+        String markup = "<img src=x onerror=window.pwned=1>";
+        hub.close();
+        hub = RunningHub.start(WebConfigs.switchNamed(temp.resolve("config"), markup), temp.resolve("odd"), PASSWORD);
+
+        browser.logIn(hub.httpBase(), "admin", PASSWORD);
+        WebElement shown = browser.await(tile("odd"));
+
+        assertThat(shown.findElement(By.tagName("h2")).getText()).isEqualTo(markup);
+        assertThat(browser.driver().findElements(By.cssSelector("#tiles img"))).isEmpty();
+        assertThat(browser.script("return window.pwned === undefined")).isEqualTo(true);
+    }
+
+    @Test
+    void dashboardFirstLoadFromAnEmptyCacheIsUnder150KilobytesAndRendersItsTilesWithinOneSecond() {
+        browser.logIn(hub.httpBase(), "admin", PASSWORD);
+        browser.await(tile("motion"));
+        browser.driver().executeCdpCommand("Network.clearBrowserCache", Map.of());
+
+        browser.open(hub.httpBase() + "/#/");
+        browser.await(tile("motion"));
+        browser.waiting(Chromium.WAIT).until(d -> browser.script(
+                "return performance.getEntriesByName('roost-tiles').length") instanceof Long n && n > 0);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> load = (Map<String, Object>) browser.script("""
+                const nav = performance.getEntriesByType('navigation')[0];
+                const done = performance.getEntriesByType('resource').filter((r) => r.responseEnd > 0);
+                return {
+                  transferred: nav.transferSize + done.reduce((sum, r) => sum + r.transferSize, 0),
+                  decoded: nav.decodedBodySize + done.reduce((sum, r) => sum + r.decodedBodySize, 0),
+                  requests: 1 + done.length,
+                  tiles: performance.getEntriesByName('roost-tiles')[0].startTime,
+                  paint: (performance.getEntriesByName('first-contentful-paint')[0] || {}).startTime || -1 };
+                """);
+        long transferred = ((Number) load.get("transferred")).longValue();
+        double tilesMillis = ((Number) load.get("tiles")).doubleValue();
+        System.out.printf("dashboard first load: %d bytes transferred (%d decoded) in %s requests;"
+                        + " first paint %.0f ms, tiles %.0f ms after navigation%n", transferred,
+                ((Number) load.get("decoded")).longValue(), load.get("requests"),
+                ((Number) load.get("paint")).doubleValue(), tilesMillis);
+        assertThat(transferred).isPositive().isLessThan(150 * 1024);
+        assertThat(tilesMillis).isLessThan(1_000);
     }
 
     /** Waits for a message whose payload contains {@code text}, skipping the retained state that came first. */
