@@ -137,7 +137,7 @@ class DashboardApiTest {
         assertThat(json(refused).get("problems").get(0).get("line").asInt()).isEqualTo(4);
     }
 
-    /** The {@code data:} line of the next {@code message} event on {@code topic} whose payload contains {@code text}. */
+    /** The data of the next {@code message} event on {@code topic} whose payload contains {@code text}. */
     private static JsonNode nextMessage(BlockingQueue<String> events, String topic, String text) throws Exception {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (System.nanoTime() < deadline) {

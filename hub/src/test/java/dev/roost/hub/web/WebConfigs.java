@@ -15,15 +15,16 @@ public final class WebConfigs {
     public static HubConfig sensors(Path folder, int count) throws Exception {
         StringBuilder yaml = new StringBuilder("devices:\n  list:\n");
         for (int i = 0; i < count; i++) {
-            yaml.append(String.format("    - { id: sensor-%03d, type: ds18b20, name: \"Sensor %d\", address: 28-%012x }%n",
-                    i, i, i + 1));
+            yaml.append(String.format(
+                    "    - { id: sensor-%03d, type: ds18b20, name: \"Sensor %d\", address: 28-%012x }%n", i, i, i + 1));
         }
         return load(folder, yaml.toString());
     }
 
     /** One switch named {@code name}, written as a quoted YAML string. */
     public static HubConfig switchNamed(Path folder, String name) throws Exception {
-        return load(folder, "devices:\n  list:\n    - { id: odd, type: digital-out, pin: 17, name: \"" + name + "\" }\n");
+        return load(folder,
+                "devices:\n  list:\n    - { id: odd, type: digital-out, pin: 17, name: \"" + name + "\" }\n");
     }
 
     private static HubConfig load(Path folder, String yaml) throws Exception {

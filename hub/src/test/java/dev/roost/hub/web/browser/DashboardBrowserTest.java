@@ -154,8 +154,9 @@ class DashboardBrowserTest {
         browser.logIn(hub.httpBase(), "admin", PASSWORD);
         browser.await(tile("motion"));
         browser.driver().executeCdpCommand("Network.clearBrowserCache", Map.of());
-
-        browser.open(hub.httpBase() + "/#/");
+        // A new document, not a hash change: the logged-in phone opening the dashboard afresh.
+        browser.open("about:blank");
+        browser.open(hub.httpBase() + "/");
         browser.await(tile("motion"));
         browser.waiting(Chromium.WAIT).until(d -> browser.script(
                 "return performance.getEntriesByName('roost-tiles').length") instanceof Long n && n > 0);
