@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.sse.SseClient;
 import io.javalin.http.sse.SseHandler;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -12,6 +14,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -47,9 +50,14 @@ public final class LiveRoutes {
             thread.setDaemon(true);
             return thread;
         });
+        AtomicBoolean gone = new AtomicBoolean();
         LiveSubscription subscription = feed.subscribe(message -> {
             try {
-                sender.execute(() -> client.sendEvent("message", text(message)));
+                sender.execute(() -> {
+                    if (!gone.get()) {
+                        client.sendEvent("message", text(message));
+                    }
+                });
             } catch (RejectedExecutionException e) {
                 log.atWarn().addKeyValue("backlog", BACKLOG).addKeyValue("ip", client.ctx().ip())
                         .log("live browser too slow, disconnecting it: {}", e.toString());
@@ -57,11 +65,39 @@ public final class LiveRoutes {
                 client.close();
             }
         });
-        client.onClose(() -> {
-            subscription.close();
-            sender.shutdownNow();
-        });
+        Runnable end = () -> {
+            if (gone.compareAndSet(false, true)) {
+                subscription.close();
+                sender.shutdownNow();
+            }
+        };
+        client.onClose(end);
+        // Jetty knows first when a browser went away; writing to the stream after that only makes noise.
+        client.ctx().req().getAsyncContext().addListener(new StreamEnd(end));
         client.sendComment("connected");
+    }
+
+    /** Runs {@code end} when Jetty completes the stream, by error, timeout or the browser leaving. */
+    private record StreamEnd(Runnable end) implements AsyncListener {
+        @Override
+        public void onComplete(AsyncEvent event) {
+            end.run();
+        }
+
+        @Override
+        public void onTimeout(AsyncEvent event) {
+            end.run();
+        }
+
+        @Override
+        public void onError(AsyncEvent event) {
+            end.run();
+        }
+
+        @Override
+        public void onStartAsync(AsyncEvent event) {
+            // The stream starts once; nothing to prepare.
+        }
     }
 
     private String text(LiveMessage message) {
