@@ -26,10 +26,14 @@ public final class TestServices {
     }
 
     public static WebServices with(HubStatus status, DeviceDirectory devices) {
+        return with(status, devices, LiveFeed.none());
+    }
+
+    public static WebServices with(HubStatus status, DeviceDirectory devices, LiveFeed live) {
         NoUsers none = new NoUsers();
         return new WebServices(status, none,
                 token -> TOKEN.equals(token) ? Optional.of(new Account("tester", true, false)) : Optional.empty(),
-                none, devices, new NoRules(), LiveFeed.none(), Clock.systemUTC());
+                none, devices, new NoRules(), live, Clock.systemUTC());
     }
 
     /** A hub without rules. */
