@@ -11,7 +11,9 @@ import org.slf4j.LoggerFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -19,15 +21,24 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * The web UI's {@link LiveFeed} on the broker: one in-process client subscribed to {@code <base>/#}, whose
- * messages go to every open dashboard. Listeners run on the local client's delivery thread, so they must
+ * messages go to every open dashboard, and the last of each topic is kept for the next one to open. Listeners run on the local client's delivery thread, so they must
  * hand off anything slow (the web UI queues per browser).
  */
 public final class BrokerLiveFeed implements LiveFeed {
 
     private static final Logger log = LoggerFactory.getLogger(BrokerLiveFeed.class);
     private static final Duration SUBSCRIBE_TIMEOUT = Duration.ofSeconds(5);
+    /** Larger payloads (a camera's snapshot) are passed on but not kept, so 500 topics stay small on a Pi. */
+    static final int MAX_KEPT_PAYLOAD = 4_096;
 
     private final List<LiveListener> listeners = new CopyOnWriteArrayList<>();
+    /** Insertion-ordered by last update, the eldest dropped beyond {@link LiveFeed#MAX_LATEST}; guarded by itself. */
+    private final LinkedHashMap<String, LiveMessage> latest = new LinkedHashMap<>(64, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, LiveMessage> eldest) {
+            return size() > MAX_LATEST;
+        }
+    };
     private final Clock clock;
 
     private BrokerLiveFeed(Clock clock) {
@@ -59,6 +70,13 @@ public final class BrokerLiveFeed implements LiveFeed {
         return () -> listeners.remove(listener);
     }
 
+    @Override
+    public List<LiveMessage> latest() {
+        synchronized (latest) {
+            return List.copyOf(latest.values());
+        }
+    }
+
     /** How many dashboards are listening, for diagnostics and tests. */
     public int listeners() {
         return listeners.size();
@@ -66,6 +84,13 @@ public final class BrokerLiveFeed implements LiveFeed {
 
     private void deliver(String topic, byte[] payload, boolean retained) {
         LiveMessage message = new LiveMessage(topic, new String(payload, StandardCharsets.UTF_8), clock.instant());
+        synchronized (latest) {
+            // Re-inserted, so the order is by last update and the stalest topic goes first.
+            latest.remove(topic);
+            if (payload.length <= MAX_KEPT_PAYLOAD) {
+                latest.put(topic, message);
+            }
+        }
         for (LiveListener listener : listeners) {
             try {
                 listener.onMessage(message);

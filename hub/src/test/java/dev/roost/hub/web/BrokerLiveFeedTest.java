@@ -13,6 +13,7 @@ import java.time.ZoneOffset;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -69,6 +70,26 @@ class BrokerLiveFeedTest {
         staying.close();
         assertThat(feed.listeners()).isZero();
         sensor.disconnect();
+    }
+
+    @Test
+    void theLastMessageOfEachTopicIsKeptOldestFirstButNotHugePayloads() throws Exception {
+        LinkedBlockingQueue<LiveMessage> seen = new LinkedBlockingQueue<>();
+        try (LiveSubscription watcher = feed.subscribe(seen::add)) {
+            MqttClient sensor = fixture.connect("sensor");
+            sensor.publish("home/temperature", bytes("{\"temperature\":20}"), 1, false);
+            sensor.publish("home/motion", bytes("{\"state\":\"ON\"}"), 1, false);
+            sensor.publish("home/temperature", bytes("{\"temperature\":21}"), 1, false);
+            sensor.publish("home/camera", new byte[BrokerLiveFeed.MAX_KEPT_PAYLOAD + 1], 1, false);
+            for (int i = 0; i < 4; i++) {
+                assertThat(seen.poll(5, TimeUnit.SECONDS)).isNotNull();
+            }
+            sensor.disconnect();
+        }
+
+        assertThat(feed.latest()).extracting(LiveMessage::topic, LiveMessage::payload).containsExactly(
+                Tuple.tuple("home/motion", "{\"state\":\"ON\"}"),
+                Tuple.tuple("home/temperature", "{\"temperature\":21}"));
     }
 
     private static byte[] bytes(String text) {

@@ -18,15 +18,18 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * {@code GET /api/live}: the device messages as server-sent events named {@code message}, each
- * {@code {"topic","payload","at"}}. A browser's {@code EventSource} reconnects by itself; the page reloads the
+ * {@code GET /api/live}: the last message of every topic, then each new one, as server-sent events named
+ * {@code message}, each {@code {"topic","payload","at"}}. A browser's {@code EventSource} reconnects by itself; the page reloads the
  * devices on every (re)connect, so nothing missed while it was away stays missing.
  */
 public final class LiveRoutes {
 
     private static final Logger log = LoggerFactory.getLogger(LiveRoutes.class);
-    /** Messages waiting for one slow browser; beyond this it is disconnected and catches up on reconnect. */
-    private static final int BACKLOG = 256;
+    /**
+     * Messages waiting for one slow browser (room for the first burst of {@link LiveFeed#latest()} and then some);
+     * beyond this it is disconnected and catches up on reconnect.
+     */
+    private static final int BACKLOG = LiveFeed.MAX_LATEST + 256;
     private static final AtomicInteger STREAMS = new AtomicInteger();
 
     private final LiveFeed feed;
@@ -51,6 +54,10 @@ public final class LiveRoutes {
             return thread;
         });
         AtomicBoolean gone = new AtomicBoolean();
+        // The last value of every topic first, so topics that are not devices get their tiles at once.
+        for (LiveMessage last : feed.latest()) {
+            sender.execute(() -> client.sendEvent("message", text(last)));
+        }
         LiveSubscription subscription = feed.subscribe(message -> {
             try {
                 sender.execute(() -> {

@@ -15,6 +15,11 @@ final class FanOutFeed implements LiveFeed {
         return () -> listeners.remove(listener);
     }
 
+    @Override
+    public List<LiveMessage> latest() {
+        return List.of();
+    }
+
     void publish(String topic, String payload) {
         LiveMessage message = new LiveMessage(topic, payload, Instant.parse("2026-11-25T08:00:00Z"));
         listeners.forEach(listener -> listener.onMessage(message));
