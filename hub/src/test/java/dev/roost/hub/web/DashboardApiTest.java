@@ -79,7 +79,7 @@ class DashboardApiTest {
         assertThat(stream.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/event-stream");
         Thread reader = readLines(stream.body(), events);
         try (MqttClient sensor = hub.client("test-sensor")) {
-            assertThat(events.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isEqualTo(": connected");
+            awaitLine(events, ": connected");
 
             long sent = System.nanoTime();
             sensor.publish("home/temperature", "{\"temperature\":31.7}".getBytes(StandardCharsets.UTF_8), 0, false);
@@ -150,6 +150,17 @@ class DashboardApiTest {
             }
         }
         throw new AssertionError("no live message on " + topic + " with " + text + " within " + WAIT);
+    }
+
+    private static void awaitLine(BlockingQueue<String> events, String expected) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (expected.equals(events.poll(Math.max(1, (deadline - System.nanoTime()) / 1_000_000),
+                    TimeUnit.MILLISECONDS))) {
+                return;
+            }
+        }
+        throw new AssertionError("no line " + expected + " within " + WAIT);
     }
 
     private static Thread readLines(InputStream body, BlockingQueue<String> lines) {

@@ -65,6 +65,8 @@ class RuleEditorBrowserTest {
         browser.open(hub.httpBase() + "/#/rules");
         WebElement listed = browser.await(By.cssSelector("article.rule[data-rule='" + RULE + "']"));
         assertThat(listed.getText()).contains("ACTIVE", "last run:");
+        browser.awaitText(By.cssSelector("article.rule[data-rule='" + RULE + "']"), "last run: never");
+        browser.screenshot(Screenshots.folder(), "rules-390x844");
         listed.findElement(By.tagName("a")).click();
 
         WebElement yaml = browser.await(By.id("rule-yaml"));
