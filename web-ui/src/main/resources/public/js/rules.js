@@ -26,7 +26,7 @@ function ruleCard(rule) {
       try {
         const saved = await api('PUT', '/api/rules/' + encodeURIComponent(rule.id) + '/enabled',
           { enabled: enabled.checked });
-        replace(status, statusText(saved.status));
+        replace(status, statusText(settled(saved)));
       } catch (e) {
         enabled.checked = !enabled.checked;
         replace(error, explain(e));
@@ -42,6 +42,14 @@ function ruleCard(rule) {
       el('a', { href: '#/rules/' + encodeURIComponent(rule.id) }, el('h2', {}, rule.name || rule.id)),
       el('label', { class: 'switch-row' }, enabled, 'Enabled')),
     status, lastRun, error);
+}
+
+// The answer's status can still be the engine's old one (it applies changes on its own thread): the
+// saved flag is the truth for enabled versus disabled.
+function settled(saved) {
+  const disabled = saved.status && saved.status.state === 'DISABLED';
+  if (saved.enabled === !disabled) return saved.status;
+  return { state: saved.enabled ? 'ACTIVE' : 'DISABLED', detail: '' };
 }
 
 function statusText(status) {

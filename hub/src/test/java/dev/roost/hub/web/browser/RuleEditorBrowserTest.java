@@ -110,6 +110,21 @@ class RuleEditorBrowserTest {
         assertThat(browser.driver().findElement(By.id("test-result")).getText()).contains("home/thermostat/set");
     }
 
+    @Test
+    void theEnabledSwitchInTheListDisablesTheRule() throws Exception {
+        browser.logIn(hub.httpBase(), "admin", PASSWORD);
+        browser.await(By.id("tiles"));
+        browser.open(hub.httpBase() + "/#/rules");
+        By card = By.cssSelector("article.rule[data-rule='" + RULE + "']");
+        browser.await(card).findElement(By.cssSelector("input.switch")).click();
+
+        browser.awaitText(card, "DISABLED");
+        WebClient api = new WebClient(hub.httpBase());
+        api.login("admin", PASSWORD);
+        assertThat(new ObjectMapper().readTree(api.get("/api/rules/" + RULE).body()).get("enabled").asBoolean())
+                .isFalse();
+    }
+
     private void retype(WebElement field, String text) {
         field.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
         field.sendKeys(text);
