@@ -5,6 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.sse.SseClient;
 import io.javalin.http.sse.SseHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
 
 /**
  * {@code GET /api/live}: the last message of every topic, then each new one, as server-sent events named
@@ -12,6 +16,8 @@ import io.javalin.http.sse.SseHandler;
  * the page reloads the devices on every (re)connect, so nothing missed while it was away stays missing.
  */
 public final class LiveRoutes {
+
+    private static final Logger log = LoggerFactory.getLogger(LiveRoutes.class);
 
     /**
      * Messages waiting for one slow browser (room for the first burst of {@link LiveFeed#latest()} and then some);
@@ -33,7 +39,15 @@ public final class LiveRoutes {
 
     private void open(SseClient client) {
         client.keepAlive();
-        LiveStream stream = new LiveStream(client, BACKLOG);
+        LiveStream stream;
+        try {
+            stream = new LiveStream(client, BACKLOG);
+        } catch (IOException e) {
+            // The browser left before the stream began; it reconnects by itself.
+            log.atDebug().log("live stream not opened: {}", e.toString());
+            client.close();
+            return;
+        }
         // The last value of every topic first, so topics that are not devices get their tiles at once.
         for (LiveMessage last : feed.latest()) {
             stream.event("message", text(last));

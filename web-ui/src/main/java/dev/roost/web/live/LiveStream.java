@@ -6,6 +6,9 @@ import jakarta.servlet.AsyncListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -16,6 +19,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * One browser's event stream: everything it is sent goes through its own single sender thread and bounded
  * queue, so writes never overlap and a browser that stops reading is dropped instead of holding up the feed.
+ *
+ * <p>Events are written to the servlet stream directly rather than with {@code SseClient.sendEvent}: on a
+ * failed write Javalin 7.2 closes the client, completing a response Jetty has already recycled, and logs
+ * thousands of exceptions per browser that left. Here a failed write only ends the stream; Jetty has ended
+ * the request itself.
  */
 final class LiveStream {
 
@@ -23,14 +31,16 @@ final class LiveStream {
     private static final AtomicInteger STREAMS = new AtomicInteger();
 
     private final SseClient client;
+    private final OutputStream out;
     private final String ip;
     private final int backlog;
     private final ThreadPoolExecutor sender;
     private final AtomicBoolean ended = new AtomicBoolean();
     private volatile Runnable onEnd = () -> { };
 
-    LiveStream(SseClient client, int backlog) {
+    LiveStream(SseClient client, int backlog) throws IOException {
         this.client = client;
+        this.out = client.ctx().res().getOutputStream();
         this.ip = client.ctx().ip();
         this.backlog = backlog;
         this.sender = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(backlog),
@@ -55,20 +65,22 @@ final class LiveStream {
         }
     }
 
+    /** A comment line; {@code text} must not contain a line break. */
     void comment(String text) {
-        enqueue(() -> client.sendComment(text));
+        enqueue((": " + text + "\n\n").getBytes(StandardCharsets.UTF_8));
     }
 
+    /** A named event; {@code data} must not contain a line break (compact JSON never does). */
     void event(String name, String data) {
-        enqueue(() -> client.sendEvent(name, data));
+        enqueue(("event: " + name + "\ndata: " + data + "\n\n").getBytes(StandardCharsets.UTF_8));
     }
 
-    private void enqueue(Runnable write) {
+    private void enqueue(byte[] bytes) {
         if (ended.get()) {
             return;
         }
         try {
-            sender.execute(() -> write(write));
+            sender.execute(() -> write(bytes));
         } catch (RejectedExecutionException e) {
             log.atWarn().addKeyValue("backlog", backlog).addKeyValue("ip", ip)
                     .log("live browser too slow, disconnecting it; it reloads the devices when it reconnects");
@@ -77,15 +89,16 @@ final class LiveStream {
         }
     }
 
-    private void write(Runnable write) {
+    private void write(byte[] bytes) {
         if (ended.get()) {
             return;
         }
         try {
-            write.run();
-        } catch (RuntimeException e) {
-            // Jetty refuses writes to a stream it is closing; the browser reconnects and catches up.
-            log.atInfo().addKeyValue("ip", ip).setCause(e).log("live stream ended by a failed write");
+            out.write(bytes);
+            out.flush();
+        } catch (IOException | RuntimeException e) {
+            // The browser left (or Jetty is closing the stream); it reconnects by itself and catches up.
+            log.atDebug().addKeyValue("ip", ip).log("live stream ended by a failed write: {}", e.toString());
             end();
         }
     }
