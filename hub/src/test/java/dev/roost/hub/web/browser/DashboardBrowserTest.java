@@ -33,6 +33,7 @@ class DashboardBrowserTest {
     Path temp;
     private RunningHub hub;
     private Chromium browser;
+    private final JavalinWarnings warnings = new JavalinWarnings();
 
     @BeforeEach
     void start() throws Exception {
@@ -50,6 +51,7 @@ class DashboardBrowserTest {
         } finally {
             hub.close();
         }
+        warnings.assertNone();
     }
 
     @Test

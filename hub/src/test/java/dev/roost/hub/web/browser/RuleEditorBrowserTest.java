@@ -39,6 +39,7 @@ class RuleEditorBrowserTest {
     Path temp;
     private RunningHub hub;
     private Chromium browser;
+    private final JavalinWarnings warnings = new JavalinWarnings();
 
     @BeforeEach
     void start() throws Exception {
@@ -56,6 +57,7 @@ class RuleEditorBrowserTest {
         } finally {
             hub.close();
         }
+        warnings.assertNone();
     }
 
     @Test
