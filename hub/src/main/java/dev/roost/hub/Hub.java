@@ -29,6 +29,7 @@ import dev.roost.hub.users.PasswordHash;
 import dev.roost.hub.users.TokenStore;
 import dev.roost.hub.users.UserStore;
 import dev.roost.hub.users.WebAccounts;
+import dev.roost.hub.web.BrokerLiveFeed;
 import dev.roost.rules.trigger.Location;
 import dev.roost.rules.trigger.TriggerSettings;
 import dev.roost.web.HubStatus;
@@ -62,6 +63,7 @@ public final class Hub implements AutoCloseable {
     private static final List<String> SCHEMAS = List.of("hub", "rules");
     private static final String DEVICES_CLIENT_ID = "roost-devices";
     private static final String RULES_CLIENT_ID = "roost-rules";
+    private static final String WEB_CLIENT_ID = "roost-web";
     private static final Duration DEVICE_FLUSH = Duration.ofSeconds(1);
 
     private final Parts parts;
@@ -125,12 +127,15 @@ public final class Hub implements AutoCloseable {
                     new LocalRuleBus(new LocalDeviceBus(rulesClient)), triggerSettings(config),
                     devices.simulated()), RuleRuntime::close);
 
+            LocalClient webClient = parts.add(broker.localClient(WEB_CLIENT_ID), LocalClient::close);
+            BrokerLiveFeed live = BrokerLiveFeed.start(webClient, config.devices().baseTopic(), Clock.systemUTC());
             WebAccounts accounts = new WebAccounts(users, dataDir, permissions::reload);
             LocalAdminToken cliToken = parts.add(LocalAdminToken.create(dataDir), LocalAdminToken::delete);
             TokenStore tokens = new TokenStore(database.dataSource(), users, cliToken);
             WebServices services = new WebServices(new BrokerStatus(broker, started), accounts, tokens, tokens,
                     accounts, new WebTopicAccess(permissions), new LayerDirectory(devices),
-                    new RuleBookAdapter(rules.service()), new HubMetrics(broker, started), Clock.systemUTC());
+                    new RuleBookAdapter(rules.service(), rules.checker()), new HubMetrics(broker, started), live,
+                    Clock.systemUTC());
             WebServer web = parts.add(new WebServer(services), WebServer::stop);
             int http = web.start(config.http().host(), PortOverrides.choose(ports.http(), config.http().port()));
 

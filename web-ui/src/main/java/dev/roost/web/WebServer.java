@@ -13,12 +13,14 @@ import dev.roost.web.auth.TokenRoutes;
 import dev.roost.web.devices.DeviceRoutes;
 import dev.roost.web.health.HealthReport;
 import dev.roost.web.metrics.MetricsRoutes;
+import dev.roost.web.live.LiveRoutes;
 import dev.roost.web.rules.RuleRoutes;
 import dev.roost.web.users.AclRoutes;
 import dev.roost.web.users.UserRoutes;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.HttpStatus;
+import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.javalin.router.EndpointNotFound;
 import io.javalin.util.ConcurrencyUtil;
@@ -27,10 +29,11 @@ import io.javalin.router.Endpoint;
 import io.javalin.security.Roles;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * The HTTP side of the hub: the JSON API and, later, the dashboard, served by Javalin; every route is
+ * The HTTP side of the hub: the JSON API and the dashboard's pages, served by Javalin; every route is
  * declared in {@link #routes(JavalinConfig)}.
  *
  * <p>Threading: {@link #start} and {@link #stop} are called by the composition root from one thread;
@@ -57,6 +60,7 @@ public final class WebServer {
     private final DeviceRoutes deviceRoutes;
     private final RuleRoutes ruleRoutes;
     private final MetricsRoutes metricsRoutes;
+    private final LiveRoutes liveRoutes;
     private Javalin app;
 
     public WebServer(WebServices services) {
@@ -70,6 +74,7 @@ public final class WebServer {
         this.deviceRoutes = new DeviceRoutes(services.devices(), json);
         this.ruleRoutes = new RuleRoutes(services.rules());
         this.metricsRoutes = new MetricsRoutes(services.metrics());
+        this.liveRoutes = new LiveRoutes(services.live(), json);
     }
 
     /**
@@ -85,6 +90,7 @@ public final class WebServer {
             config.startup.showJavalinBanner = false;
             config.jetty.threadPool = ConcurrencyUtil.jettyThreadPool("roost-http", MIN_THREADS, MAX_THREADS, false);
             config.jsonMapper(new JavalinJackson(json, false));
+            pages(config);
             routes(config);
         });
         app.start(host, port);
@@ -116,6 +122,24 @@ public final class WebServer {
         }
     }
 
+    /**
+     * The dashboard's pages, scripts and styles from the jar's {@code /public}: they hold no data, so they are
+     * served without login (Javalin 7 runs the auth filter before static files too, hence {@link Access#ANYONE});
+     * the data comes from the API, which needs the session. The policy forbids inline scripts and other origins.
+     */
+    private static void pages(JavalinConfig config) {
+        config.staticFiles.add(files -> {
+            files.hostedPath = "/";
+            files.directory = "/public";
+            files.location = Location.CLASSPATH;
+            files.roles = Set.of(Access.ANYONE);
+            files.headers = Map.of(
+                    "Cache-Control", "no-cache",
+                    "X-Content-Type-Options", "nosniff",
+                    "Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'; base-uri 'none'");
+        });
+    }
+
     /** Every route of the API; one without an {@link Access} role needs a logged-in user. */
     private void routes(JavalinConfig config) {
         config.routes.beforeMatched(authFilter);
@@ -127,6 +151,7 @@ public final class WebServer {
         deviceRoutes.register(config);
         ruleRoutes.register(config.routes);
         metricsRoutes.register(config.routes);
+        liveRoutes.register(config.routes);
 
         config.routes.exception(ApiException.class, (failure, ctx) -> ctx.status(failure.status()).json(failure.body()));
         // Only unmatched routes; a handler that answers 404 for a missing rule or device keeps its own body.

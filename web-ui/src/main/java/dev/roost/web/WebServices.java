@@ -5,6 +5,7 @@ import dev.roost.web.auth.ApiTokens;
 import dev.roost.web.auth.BearerTokens;
 import dev.roost.web.devices.DeviceDirectory;
 import dev.roost.web.metrics.MetricsSource;
+import dev.roost.web.live.LiveFeed;
 import dev.roost.web.rules.RuleBook;
 import dev.roost.web.users.TopicAccess;
 import dev.roost.web.users.UserAdmin;
@@ -22,5 +23,6 @@ public record WebServices(
         DeviceDirectory devices,
         RuleBook rules,
         MetricsSource metrics,
+        LiveFeed live,
         Clock clock) {
 }

@@ -4,6 +4,7 @@ import dev.roost.web.auth.Account;
 import dev.roost.web.auth.Accounts;
 import dev.roost.web.auth.ApiTokens;
 import dev.roost.web.devices.DeviceDirectory;
+import dev.roost.web.live.LiveFeed;
 import dev.roost.web.rules.RuleAnswer;
 import dev.roost.web.rules.RuleBook;
 import dev.roost.web.users.TopicAccess;
@@ -27,10 +28,14 @@ public final class TestServices {
     }
 
     public static WebServices with(HubStatus status, DeviceDirectory devices) {
+        return with(status, devices, LiveFeed.none());
+    }
+
+    public static WebServices with(HubStatus status, DeviceDirectory devices, LiveFeed live) {
         NoUsers none = new NoUsers();
         return new WebServices(status, none,
                 token -> TOKEN.equals(token) ? Optional.of(new Account("tester", true, false)) : Optional.empty(),
-                new NoTokens(), none, new NoAcl(), devices, new NoRules(), List::of, Clock.systemUTC());
+                new NoTokens(), none, new NoAcl(), devices, new NoRules(), List::of, live, Clock.systemUTC());
     }
 
     /** Topic permissions that refuse every change. */
@@ -88,6 +93,11 @@ public final class TestServices {
 
         @Override
         public RuleAnswer create(String document, boolean json) {
+            return RuleAnswer.invalid(List.of(new RuleAnswer.RuleProblem(null, 0, 0, "this hub keeps no rules")));
+        }
+
+        @Override
+        public RuleAnswer validate(String document, boolean json) {
             return RuleAnswer.invalid(List.of(new RuleAnswer.RuleProblem(null, 0, 0, "this hub keeps no rules")));
         }
 

@@ -15,9 +15,11 @@ import java.util.Map;
 public final class RuleBookAdapter implements RuleBook {
 
     private final RuleService service;
+    private final RuleChecker checker;
 
-    public RuleBookAdapter(RuleService service) {
+    public RuleBookAdapter(RuleService service, RuleChecker checker) {
         this.service = service;
+        this.checker = checker;
     }
 
     @Override
@@ -33,6 +35,13 @@ public final class RuleBookAdapter implements RuleBook {
     @Override
     public RuleAnswer create(String document, boolean json) {
         return answer(service.create(format(json), document));
+    }
+
+    @Override
+    public RuleAnswer validate(String document, boolean json) {
+        List<RuleError> problems = checker.problems(format(json), document);
+        return problems.isEmpty() ? RuleAnswer.ok(Map.of("valid", true))
+                : RuleAnswer.invalid(problems.stream().map(RuleBookAdapter::problem).toList());
     }
 
     @Override

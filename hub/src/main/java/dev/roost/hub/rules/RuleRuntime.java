@@ -39,13 +39,15 @@ public final class RuleRuntime implements AutoCloseable {
     private final BackgroundRunRecorder recorder;
     private final RuleEngine engine;
     private final RuleService service;
+    private final RuleChecker checker;
 
     private RuleRuntime(ExecutorScheduler scheduler, BackgroundRunRecorder recorder, RuleEngine engine,
-                        RuleService service) {
+                        RuleService service, RuleChecker checker) {
         this.scheduler = scheduler;
         this.recorder = recorder;
         this.engine = engine;
         this.service = service;
+        this.checker = checker;
     }
 
     /**
@@ -60,8 +62,9 @@ public final class RuleRuntime implements AutoCloseable {
         JdbcRunHistory history = new JdbcRunHistory(database, Retention.defaults(), clock);
         BackgroundRunRecorder recorder = new BackgroundRunRecorder(history, HISTORY_QUEUE);
         RuleEngine engine = new RuleEngine(bus, scheduler, recorder, variables, EngineSettings.defaults(triggers));
-        RuleService service = new RuleService(new RuleStore(database), history, variables, engine, new RuleParser(),
-                new RuleCompiler(new ExpressionCompiler(ExpressionLimits.defaults())),
+        RuleParser parser = new RuleParser();
+        RuleCompiler compiler = new RuleCompiler(new ExpressionCompiler(ExpressionLimits.defaults()));
+        RuleService service = new RuleService(new RuleStore(database), history, variables, engine, parser, compiler,
                 new DryRun(new TriggerFactory(triggers), clock, triggers.location().zone()), clock);
         // Rules are loaded before the engine subscribes, so the retained values it receives first reach them.
         service.loadAll();
@@ -69,11 +72,16 @@ public final class RuleRuntime implements AutoCloseable {
             log.info("no rules yet: loaded the demo rule set");
         }
         engine.start();
-        return new RuleRuntime(scheduler, recorder, engine, service);
+        return new RuleRuntime(scheduler, recorder, engine, service, new RuleChecker(parser, compiler));
     }
 
     public RuleService service() {
         return service;
+    }
+
+    /** Checks documents with the same parser and compiler as the service, without saving them. */
+    public RuleChecker checker() {
+        return checker;
     }
 
     /** Stops the engine (pending delays are dropped), then writes out the history it still holds. */

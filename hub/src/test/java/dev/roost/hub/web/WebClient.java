@@ -63,6 +63,13 @@ public final class WebClient {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A GET whose body is read as it arrives, for server-sent events; the caller closes the body. */
+    public HttpResponse<java.io.InputStream> stream(String path) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/event-stream")
+                .GET().build();
+        return http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+    }
+
     /** A bare request with one extra header and no cookie or CSRF token of this client. */
     public HttpResponse<String> sendWithHeader(String method, String path, String header, String value)
             throws IOException, InterruptedException {

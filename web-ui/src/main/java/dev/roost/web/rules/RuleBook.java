@@ -16,6 +16,9 @@ public interface RuleBook {
 
     RuleAnswer create(String document, boolean json);
 
+    /** Checks and compiles a document as {@link #create} would, without saving it: the editor's check as one types. */
+    RuleAnswer validate(String document, boolean json);
+
     /** Replaces the rule; the document's id must stay {@code id}. */
     RuleAnswer update(String id, String document, boolean json);
 

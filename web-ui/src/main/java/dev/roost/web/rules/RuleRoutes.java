@@ -11,8 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * {@code /api/rules}: list, create, read, replace, enable, delete, dry-run and run history (ARCHITECTURE.md),
- * and every rule as one YAML file ({@code /api/rules/export}, {@code /api/rules/import}).
+ * {@code /api/rules}: list, create, check without saving ({@code POST /api/rules/validate}, answering
+ * {@code {"valid":true}}), read, replace, enable, delete, dry-run and run history (ARCHITECTURE.md), and every
+ * rule as one YAML file ({@code /api/rules/export}, {@code /api/rules/import}).
  * Documents are YAML unless sent as {@code application/json}; a refused document is a 400 whose
  * {@code problems} give each field, line, column and reason.
  */
@@ -33,6 +34,7 @@ public final class RuleRoutes {
                 .result(rules.exportYaml()));
         routes.post("/api/rules/import", ctx -> answer(ctx, rules.importYaml(ctx.body()), 200));
         routes.post("/api/rules", ctx -> answer(ctx, rules.create(ctx.body(), isJson(ctx)), 201));
+        routes.post("/api/rules/validate", ctx -> answer(ctx, rules.validate(ctx.body(), isJson(ctx)), 200));
         routes.get("/api/rules/{id}", ctx -> answer(ctx, rules.get(ctx.pathParam("id")), 200));
         routes.put("/api/rules/{id}", ctx -> answer(ctx, rules.update(ctx.pathParam("id"), ctx.body(), isJson(ctx)),
                 200));

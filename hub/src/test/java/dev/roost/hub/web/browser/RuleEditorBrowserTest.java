@@ -1,0 +1,141 @@
+package dev.roost.hub.web.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.roost.hub.RunningHub;
+import dev.roost.hub.web.WebClient;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+
+/** The rule list and editor in real headless Chromium at phone size, against a running hub's demo rules. */
+@Timeout(90)
+class RuleEditorBrowserTest {
+
+    private static final String PASSWORD = "correct horse battery";
+    private static final String RULE = "heat-when-cold";
+    private static final String FIXED = """
+            id: heat-when-cold
+            name: Heating on from the test button
+            when: { topic: home/test/button }
+            then:
+              - publish: { topic: home/thermostat/set, payload: '{"state":"ON"}', qos: 1 }
+            """;
+    /** The same rule with the flow mapping of line 3 left open. */
+    private static final String BROKEN = FIXED.replace("home/test/button }", "home/test/button");
+
+    @TempDir
+    Path temp;
+    private RunningHub hub;
+    private Chromium browser;
+    private final JavalinWarnings warnings = new JavalinWarnings();
+
+    @BeforeEach
+    void start() throws Exception {
+        assertThat(Chromium.installed()).as("needs Debian's chromium and chromium-driver").isTrue();
+        hub = RunningHub.start(temp.resolve("data"), PASSWORD);
+        browser = Chromium.start(Files.createDirectories(temp.resolve("profile")));
+    }
+
+    @AfterEach
+    void stop() {
+        try {
+            if (browser != null) {
+                browser.close();
+            }
+        } finally {
+            hub.close();
+        }
+        warnings.assertNone();
+    }
+
+    @Test
+    void aSyntaxErrorIsShownAtItsLineTheFixIsSavedAndItsRunTraceCanBeRead() throws Exception {
+        browser.logIn(hub.httpBase(), "admin", PASSWORD);
+        browser.await(By.id("tiles"));
+        browser.open(hub.httpBase() + "/#/rules");
+        WebElement listed = browser.await(By.cssSelector("article.rule[data-rule='" + RULE + "']"));
+        assertThat(listed.getText()).contains("ACTIVE", "last run:");
+        browser.awaitText(By.cssSelector("article.rule[data-rule='" + RULE + "']"), "last run: never");
+        browser.screenshot(Screenshots.folder(), "rules-390x844");
+        listed.findElement(By.tagName("a")).click();
+
+        WebElement yaml = browser.await(By.id("rule-yaml"));
+        retype(yaml, BROKEN);
+        WebElement problem = browser.await(By.cssSelector("#rule-problems .problem"));
+        assertThat(problem.getText()).startsWith("Line ");
+        assertThat(problem.getAttribute("data-line")).isNotEqualTo("0");
+        browser.screenshot(Screenshots.folder(), "rule-editor-390x844");
+
+        retype(yaml, FIXED);
+        browser.await(By.id("rule-valid"));
+        browser.driver().findElement(By.id("rule-save")).click();
+        browser.awaitText(By.id("rule-saved"), "Saved");
+        assertThat(storedDocument()).isEqualTo(FIXED);
+
+        try (MqttClient button = hub.client("test-button")) {
+            button.publish("home/test/button", "pressed".getBytes(StandardCharsets.UTF_8), 1, false);
+            button.disconnect();
+        }
+        // The history is written off the engine's thread: refresh until the run is there.
+        browser.waiting(Chromium.WAIT).until(d -> {
+            d.findElement(By.xpath("//button[text()='Refresh']")).click();
+            return !d.findElements(By.cssSelector("#rule-runs details.run")).isEmpty();
+        });
+        WebElement run = browser.driver().findElement(By.cssSelector("#rule-runs details.run"));
+        run.findElement(By.tagName("summary")).click();
+        assertThat(run.findElement(By.className("steps")).getText()).contains("publish", "home/thermostat/set");
+        assertThat(run.getText()).contains("home/test/button", "pressed");
+    }
+
+    @Test
+    void theDryRunShowsWhatTheRuleWouldDoWithoutDoingIt() {
+        browser.logIn(hub.httpBase(), "admin", PASSWORD);
+        browser.await(By.id("tiles"));
+        browser.open(hub.httpBase() + "/#/rules/" + RULE);
+        browser.await(By.id("test-topic")).sendKeys("home/temperature");
+        browser.driver().findElement(By.id("test-payload")).sendKeys("{\"temperature\":15}");
+        browser.driver().findElement(By.id("rule-test")).click();
+
+        browser.awaitText(By.id("test-result"), "Would run");
+        assertThat(browser.driver().findElement(By.id("test-result")).getText()).contains("home/thermostat/set");
+    }
+
+    @Test
+    void theEnabledSwitchInTheListDisablesTheRule() throws Exception {
+        browser.logIn(hub.httpBase(), "admin", PASSWORD);
+        browser.await(By.id("tiles"));
+        browser.open(hub.httpBase() + "/#/rules");
+        By card = By.cssSelector("article.rule[data-rule='" + RULE + "']");
+        browser.await(card).findElement(By.cssSelector("input.switch")).click();
+
+        browser.awaitText(card, "DISABLED");
+        WebClient api = new WebClient(hub.httpBase());
+        api.login("admin", PASSWORD);
+        assertThat(new ObjectMapper().readTree(api.get("/api/rules/" + RULE).body()).get("enabled").asBoolean())
+                .isFalse();
+    }
+
+    private void retype(WebElement field, String text) {
+        field.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        field.sendKeys(text);
+    }
+
+    private String storedDocument() throws Exception {
+        WebClient api = new WebClient(hub.httpBase());
+        assertThat(api.login("admin", PASSWORD).statusCode()).isEqualTo(200);
+        JsonNode rule = new ObjectMapper().readTree(api.get("/api/rules/" + RULE).body());
+        return rule.get("document").asText();
+    }
+}
