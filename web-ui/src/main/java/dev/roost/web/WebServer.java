@@ -12,6 +12,7 @@ import dev.roost.web.auth.Sessions;
 import dev.roost.web.auth.TokenRoutes;
 import dev.roost.web.devices.DeviceRoutes;
 import dev.roost.web.health.HealthReport;
+import dev.roost.web.pages.Pages;
 import dev.roost.web.metrics.MetricsRoutes;
 import dev.roost.web.live.LiveRoutes;
 import dev.roost.web.rules.RuleRoutes;
@@ -20,7 +21,6 @@ import dev.roost.web.users.UserRoutes;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.HttpStatus;
-import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.javalin.router.EndpointNotFound;
 import io.javalin.util.ConcurrencyUtil;
@@ -29,7 +29,6 @@ import io.javalin.router.Endpoint;
 import io.javalin.security.Roles;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -61,6 +60,7 @@ public final class WebServer {
     private final RuleRoutes ruleRoutes;
     private final MetricsRoutes metricsRoutes;
     private final LiveRoutes liveRoutes;
+    private final Pages pages = new Pages();
     private Javalin app;
 
     public WebServer(WebServices services) {
@@ -90,7 +90,6 @@ public final class WebServer {
             config.startup.showJavalinBanner = false;
             config.jetty.threadPool = ConcurrencyUtil.jettyThreadPool("roost-http", MIN_THREADS, MAX_THREADS, false);
             config.jsonMapper(new JavalinJackson(json, false));
-            pages(config);
             routes(config);
         });
         app.start(host, port);
@@ -122,28 +121,11 @@ public final class WebServer {
         }
     }
 
-    /**
-     * The dashboard's pages, scripts and styles from the jar's {@code /public}: they hold no data, so they are
-     * served without login (Javalin 7 runs the auth filter before static files too, hence {@link Access#ANYONE});
-     * the data comes from the API, which needs the session. The policy forbids inline scripts and other origins.
-     */
-    private static void pages(JavalinConfig config) {
-        config.staticFiles.add(files -> {
-            files.hostedPath = "/";
-            files.directory = "/public";
-            files.location = Location.CLASSPATH;
-            files.roles = Set.of(Access.ANYONE);
-            files.headers = Map.of(
-                    "Cache-Control", "no-cache",
-                    "X-Content-Type-Options", "nosniff",
-                    "Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'; base-uri 'none'");
-        });
-    }
-
     /** Every route of the API; one without an {@link Access} role needs a logged-in user. */
     private void routes(JavalinConfig config) {
         config.routes.beforeMatched(authFilter);
         config.routes.get("/api/health", ctx -> ctx.json(HealthReport.of(status)), Access.ANYONE);
+        pages.register(config.routes);
         authRoutes.register(config.routes);
         userRoutes.register(config.routes);
         tokenRoutes.register(config.routes);

@@ -140,6 +140,18 @@ class RulesThroughTheHubTest {
     void rulesAndTheirVariablesSurviveARestart() throws Exception {
         WebClient phone = loggedIn();
         assertThat(phone.put("/api/rules/lock-at-night/enabled", "{\"enabled\":false}").statusCode()).isEqualTo(200);
+        assertThat(phone.send("POST", "/api/rules", """
+                id: doorbell-counter
+                when: { topic: home/doorbell }
+                then:
+                  - set: { var: rings, value: "rule.vars.rings == null ? 1 : rule.vars.rings + 1" }
+                  - publish: { topic: home/doorbell/count, payload: '@{rule.vars.rings}' }
+                """, true).statusCode()).isEqualTo(201);
+        Received count = new Received();
+        sensor.subscribe("home/doorbell/count", 1, count);
+        publish("home/doorbell", "ring");
+        publish("home/doorbell", "ring");
+        assertThat(count.take(2, WAIT)).extracting(Received.Msg::payload).containsExactly("1", "2");
         publish("home/smart-lock", "{\"state\":\"UNLOCK\"}");
         waitForRun(phone, "welcome-light");
 
@@ -154,6 +166,10 @@ class RulesThroughTheHubTest {
         assertThat(rules.findValuesAsText("id")).contains("heat-when-cold", "lock-at-night", "welcome-light");
         assertThat(json(again.get("/api/rules/lock-at-night")).get("enabled").asBoolean()).isFalse();
         assertThat(json(again.get("/api/rules/welcome-light/runs"))).isNotEmpty();
+        Received countAfter = new Received();
+        sensor.subscribe("home/doorbell/count", 1, countAfter);
+        publish("home/doorbell", "ring");
+        assertThat(countAfter.next(WAIT).payload()).isEqualTo("3");
     }
 
     @Test

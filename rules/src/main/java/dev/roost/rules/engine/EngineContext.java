@@ -12,7 +12,7 @@ import java.util.Map;
  * the rules published that have not come back yet.
  */
 record EngineContext(Scheduler scheduler, MessageBus bus, RunRecorder recorder, VariableStore variables,
-                     EngineSettings settings, Map<String, Object> state, Map<String, RuleStatus> statuses,
+                     EngineSettings settings, LazyState state, Map<String, RuleStatus> statuses,
                      OwnMessages own) {
 
     ZoneId zone() {

@@ -46,7 +46,7 @@ public final class RuleEngine implements AutoCloseable {
 
     public RuleEngine(MessageBus bus, Scheduler scheduler, RunRecorder recorder, VariableStore variables,
                       EngineSettings settings) {
-        this.context = new EngineContext(scheduler, bus, recorder, variables, settings, new HashMap<>(), statuses,
+        this.context = new EngineContext(scheduler, bus, recorder, variables, settings, new LazyState(), statuses,
                 new OwnMessages());
         this.triggerFactory = new TriggerFactory(settings.triggers());
     }
@@ -107,11 +107,16 @@ public final class RuleEngine implements AutoCloseable {
 
     /** Handles one message on the engine's thread; public for the benchmark of the threshold-rule path. */
     public void dispatch(String topic, String payload, boolean retained) {
-        Object value = PayloadValues.parse(payload);
-        remember(topic, value);
+        remember(topic, payload);
         boolean causedByRule = !retained && context.own().cameBack(topic, payload);
-        index.forEachMatch(topic,
-                registration -> deliver(registration, topic, payload, value, retained, causedByRule));
+        // Parsed only when a rule's trigger matches: most messages concern no rule.
+        Object[] value = new Object[1];
+        index.forEachMatch(topic, registration -> {
+            if (value[0] == null) {
+                value[0] = PayloadValues.parse(payload);
+            }
+            deliver(registration, topic, payload, value[0], retained, causedByRule);
+        });
     }
 
     private static void deliver(Registration registration, String topic, String payload, Object value,
@@ -127,10 +132,10 @@ public final class RuleEngine implements AutoCloseable {
         }
     }
 
-    private void remember(String topic, Object value) {
-        Map<String, Object> state = context.state();
+    private void remember(String topic, String payload) {
+        LazyState state = context.state();
         if (state.size() < context.settings().maxStateTopics() || state.containsKey(topic)) {
-            state.put(topic, value);
+            state.record(topic, payload);
         } else if (!stateFullWarned) {
             stateFullWarned = true;
             log.atWarn().addKeyValue("limit", context.settings().maxStateTopics()).addKeyValue("topic", topic)
