@@ -1,5 +1,6 @@
 package dev.roost.hub;
 
+import dev.roost.hub.broker.BrokerFixture;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.MqttCallback;
 import org.eclipse.paho.client.mqttv3.MqttClient;
@@ -47,12 +48,7 @@ class ProcessTest {
     @AfterEach
     void cleanUp() throws Exception {
         try {
-            if (client != null) {
-                if (client.isConnected()) {
-                    client.disconnectForcibly(100, 100);
-                }
-                client.close(true);
-            }
+            BrokerFixture.discard(client);
         } finally {
             ChildHub.kill(hub);
         }

@@ -48,10 +48,7 @@ class TopicPermissionsTest {
     @AfterEach
     void stop() throws Exception {
         for (MqttClient client : clients) {
-            if (client.isConnected()) {
-                client.disconnectForcibly(100, 100);
-            }
-            client.close(true);
+            BrokerFixture.discard(client);
         }
         hub.close();
     }

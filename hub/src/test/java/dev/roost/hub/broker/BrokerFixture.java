@@ -72,14 +72,22 @@ public final class BrokerFixture implements AutoCloseable {
         return options;
     }
 
+    /** Drops a test's client without waiting for the broker: disconnects it if connected, then closes it. */
+    public static void discard(MqttClient client) throws MqttException {
+        if (client == null) {
+            return;
+        }
+        if (client.isConnected()) {
+            client.disconnectForcibly(100, 100);
+        }
+        client.close(true);
+    }
+
     @Override
     public void close() {
         for (MqttClient client : clients) {
             try {
-                if (client.isConnected()) {
-                    client.disconnectForcibly(100, 100);
-                }
-                client.close(true);
+                discard(client);
             } catch (MqttException ignored) {
                 // the client is going away with the broker anyway
             }

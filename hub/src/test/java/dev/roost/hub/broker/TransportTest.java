@@ -36,8 +36,7 @@ class TransportTest {
             phone.publish("home/smart-lock/set", "{\"state\":\"UNLOCK\"}".getBytes(), 2, false);
             assertThat(tcp.next().payload()).isEqualTo("{\"state\":\"UNLOCK\"}");
         } finally {
-            phone.disconnectForcibly(100, 100);
-            phone.close(true);
+            BrokerFixture.discard(phone);
         }
     }
 

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import dev.roost.hub.broker.BrokerFixture;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
@@ -37,12 +38,7 @@ class DevicesProcessTest {
     @AfterEach
     void cleanUp() throws Exception {
         try {
-            if (client != null) {
-                if (client.isConnected()) {
-                    client.disconnectForcibly(100, 100);
-                }
-                client.close(true);
-            }
+            BrokerFixture.discard(client);
         } finally {
             ChildHub.kill(hub);
         }

@@ -5,6 +5,7 @@ import dev.roost.hub.PortOverrides;
 import dev.roost.hub.broker.Received;
 import dev.roost.hub.config.ConfigLoader;
 import dev.roost.hub.config.HubConfig;
+import dev.roost.hub.broker.BrokerFixture;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
@@ -80,10 +81,7 @@ final class SimulatedHub implements AutoCloseable {
     public void close() {
         for (MqttClient client : clients) {
             try {
-                if (client.isConnected()) {
-                    client.disconnectForcibly(100, 100);
-                }
-                client.close(true);
+                BrokerFixture.discard(client);
             } catch (MqttException ignored) {
                 // the client goes away with the hub anyway
             }

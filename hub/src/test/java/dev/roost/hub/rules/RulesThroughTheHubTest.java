@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import dev.roost.hub.broker.BrokerFixture;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,8 +51,7 @@ class RulesThroughTheHubTest {
 
     @AfterEach
     void stop() throws Exception {
-        sensor.disconnectForcibly(100, 100);
-        sensor.close(true);
+        BrokerFixture.discard(sensor);
         hub.close();
     }
 
@@ -155,8 +155,7 @@ class RulesThroughTheHubTest {
         publish("home/smart-lock", "{\"state\":\"UNLOCK\"}");
         waitForRun(phone, "welcome-light");
 
-        sensor.disconnectForcibly(100, 100);
-        sensor.close(true);
+        BrokerFixture.discard(sensor);
         hub.close();
         hub = RunningHub.start(config, temp.resolve("data"), PASSWORD);
         sensor = hub.client("sensor");

@@ -38,12 +38,7 @@ class JwtLoginTest {
 
     @AfterEach
     void stop() throws Exception {
-        if (client != null) {
-            if (client.isConnected()) {
-                client.disconnectForcibly(100, 100);
-            }
-            client.close(true);
-        }
+        BrokerFixture.discard(client);
         if (hub != null) {
             hub.close();
         }

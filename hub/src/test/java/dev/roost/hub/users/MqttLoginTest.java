@@ -37,12 +37,7 @@ class MqttLoginTest {
 
     @AfterEach
     void stop() throws Exception {
-        if (client != null) {
-            if (client.isConnected()) {
-                client.disconnectForcibly(100, 100);
-            }
-            client.close(true);
-        }
+        BrokerFixture.discard(client);
         hub.close();
     }
 
