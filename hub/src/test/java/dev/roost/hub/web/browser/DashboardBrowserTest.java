@@ -31,27 +31,20 @@ class DashboardBrowserTest {
 
     @TempDir
     Path temp;
+    private BrowserFixture fixture;
     private RunningHub hub;
     private Chromium browser;
-    private final JavalinWarnings warnings = new JavalinWarnings();
 
     @BeforeEach
     void start() throws Exception {
-        assertThat(Chromium.installed()).as("needs Debian's chromium and chromium-driver").isTrue();
-        hub = RunningHub.start(temp.resolve("data"), PASSWORD);
-        browser = Chromium.start(Files.createDirectories(temp.resolve("profile")));
+        fixture = BrowserFixture.start(temp, PASSWORD);
+        hub = fixture.hub;
+        browser = fixture.browser;
     }
 
     @AfterEach
     void stop() {
-        try {
-            if (browser != null) {
-                browser.close();
-            }
-        } finally {
-            hub.close();
-        }
-        warnings.assertNone();
+        fixture.close();
     }
 
     @Test

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.roost.hub.RunningHub;
 import dev.roost.hub.web.WebClient;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.junit.jupiter.api.AfterEach;
@@ -37,27 +36,20 @@ class RuleEditorBrowserTest {
 
     @TempDir
     Path temp;
+    private BrowserFixture fixture;
     private RunningHub hub;
     private Chromium browser;
-    private final JavalinWarnings warnings = new JavalinWarnings();
 
     @BeforeEach
     void start() throws Exception {
-        assertThat(Chromium.installed()).as("needs Debian's chromium and chromium-driver").isTrue();
-        hub = RunningHub.start(temp.resolve("data"), PASSWORD);
-        browser = Chromium.start(Files.createDirectories(temp.resolve("profile")));
+        fixture = BrowserFixture.start(temp, PASSWORD);
+        hub = fixture.hub;
+        browser = fixture.browser;
     }
 
     @AfterEach
     void stop() {
-        try {
-            if (browser != null) {
-                browser.close();
-            }
-        } finally {
-            hub.close();
-        }
-        warnings.assertNone();
+        fixture.close();
     }
 
     @Test
