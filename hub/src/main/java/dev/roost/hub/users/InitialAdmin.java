@@ -7,7 +7,6 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 
 /**
@@ -50,13 +49,7 @@ public final class InitialAdmin {
         }
         String password = generate(new SecureRandom());
         Path file = dataDir.resolve(PASSWORD_FILE);
-        Files.deleteIfExists(file);
-        try {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } catch (UnsupportedOperationException e) {
-            Files.createFile(file);
-        }
-        Files.writeString(file, password + "\n");
+        SecretFile.write(file, password + "\n");
         users.add(NAME, password, true, true);
         log.atWarn().addKeyValue("user", NAME).addKeyValue("file", file.toAbsolutePath())
                 .log("created the admin user with password {} (also in the file); the first login asks for a new one",

@@ -7,8 +7,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -39,15 +37,7 @@ public final class LocalAdminToken implements BearerTokens {
         new SecureRandom().nextBytes(random);
         String text = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
         Path file = dataDir.resolve(FILE_NAME);
-        Path temp = dataDir.resolve(FILE_NAME + ".tmp");
-        Files.deleteIfExists(temp);
-        try {
-            Files.createFile(temp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } catch (UnsupportedOperationException e) {
-            Files.createFile(temp);
-        }
-        Files.writeString(temp, text);
-        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        SecretFile.write(file, text);
         return new LocalAdminToken(text.getBytes(StandardCharsets.US_ASCII), file);
     }
 
