@@ -27,8 +27,12 @@ public final class UserStore {
 
     private final DataSource db;
     private final PasswordHash hasher;
-    /** Verified against when a name is unknown, so a wrong name takes as long as a wrong password. */
-    private final String decoy;
+    /**
+     * Verified against when a name is unknown, so a wrong name takes as long as a wrong password. Made on first
+     * need rather than at every start, where one key stretch costs a Pi most of a second; only the first unknown
+     * name after a start pays for it twice.
+     */
+    private volatile String decoy;
     /**
      * Passwords proven right since start, so a device reconnecting every minute does not cost a key stretch each
      * time. A wrong password never matches an entry, so guessing still pays the full price.
@@ -38,7 +42,6 @@ public final class UserStore {
     public UserStore(DataSource db, PasswordHash hasher) {
         this.db = db;
         this.hasher = hasher;
-        this.decoy = hasher.hash("decoy password");
     }
 
     /** Why {@code name} cannot be a user name, or null when it can. */
@@ -120,7 +123,7 @@ public final class UserStore {
         if (user.isPresent() && verified.contains(username, user.get().passwordHash(), password)) {
             return user.map(StoredUser::account);
         }
-        String hash = user.map(StoredUser::passwordHash).orElse(decoy);
+        String hash = user.isPresent() ? user.get().passwordHash() : decoy();
         if (!hasher.matches(password, hash)) {
             return Optional.empty();
         }
@@ -130,6 +133,15 @@ public final class UserStore {
 
     public Optional<Account> find(String username) {
         return load(username).map(StoredUser::account);
+    }
+
+    private String decoy() {
+        String made = decoy;
+        if (made == null) {
+            made = hasher.hash("decoy password");
+            decoy = made;
+        }
+        return made;
     }
 
     private Optional<StoredUser> load(String name) {
