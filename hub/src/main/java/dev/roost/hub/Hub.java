@@ -47,6 +47,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 /**
@@ -67,13 +68,16 @@ public final class Hub implements AutoCloseable {
     private static final Duration DEVICE_FLUSH = Duration.ofSeconds(1);
 
     private final Parts parts;
+    private final AtomicReference<Duration> brokerGrace;
     private final MqttBroker broker;
     private final DeviceLayer devices;
     private final WebServer web;
     private final Ports ports;
 
-    private Hub(Parts parts, MqttBroker broker, DeviceLayer devices, WebServer web, Ports ports) {
+    private Hub(Parts parts, AtomicReference<Duration> brokerGrace, MqttBroker broker, DeviceLayer devices,
+                WebServer web, Ports ports) {
         this.parts = parts;
+        this.brokerGrace = brokerGrace;
         this.broker = broker;
         this.devices = devices;
         this.web = web;
@@ -93,6 +97,8 @@ public final class Hub implements AutoCloseable {
         Files.createDirectories(dataDir);
         Instant started = Instant.now();
         Parts parts = new Parts();
+        // A failed start gives the broker a short grace; stop(grace) sets the caller's.
+        AtomicReference<Duration> brokerGrace = new AtomicReference<>(Duration.ofSeconds(2));
         try {
             Database database = parts.add(Database.open(dataDir, SCHEMAS), Database::close);
             UserStore users = new UserStore(database.dataSource(), new PasswordHash());
@@ -104,7 +110,7 @@ public final class Hub implements AutoCloseable {
             MqttBroker broker = parts.add(new MqttBroker(config.mqtt().broker(), new InMemorySessionStore(),
                     new InMemoryRetainedStore(config.mqtt().broker().maxRetainedMessages(),
                             config.mqtt().broker().maxRetainedBytes()), logins.authenticator(), permissions),
-                    b -> b.stop(Duration.ofSeconds(2)));
+                    b -> b.stop(brokerGrace.get()));
             String mqttHost = config.mqtt().host();
             InetSocketAddress mqtt = broker.start(mqttHost, PortOverrides.choose(ports.mqtt(), config.mqtt().port()));
             InetSocketAddress ws = broker.startWebSocket(mqttHost,
@@ -146,7 +152,7 @@ public final class Hub implements AutoCloseable {
                     .addKeyValue("data", dataDir.toAbsolutePath()).log("Roost is ready");
             NativeHeapTrimmer trimmer = parts.add(new NativeHeapTrimmer(), NativeHeapTrimmer::close);
             trimmer.start(TRIM_FIRST_SECONDS, TRIM_INTERVAL_SECONDS);
-            return new Hub(parts, broker, devices, web, bound);
+            return new Hub(parts, brokerGrace, broker, devices, web, bound);
         } catch (RuntimeException | IOException e) {
             parts.stopAll();
             throw e;
@@ -208,7 +214,8 @@ public final class Hub implements AutoCloseable {
      * (within {@code grace}), then closes the database.
      */
     public void stop(Duration grace) {
-        parts.stopAll(broker, b -> b.stop(grace));
+        brokerGrace.set(grace);
+        parts.stopAll();
     }
 
     @Override

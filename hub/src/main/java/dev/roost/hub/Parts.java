@@ -21,9 +21,9 @@ final class Parts {
     }
 
     private record Entry<T>(T part, Stopper<T> stopper) {
-        void stop(Stopper<T> instead) {
+        void stop() {
             try {
-                (instead != null ? instead : stopper).stop(part);
+                stopper.stop(part);
             } catch (Exception | LinkageError e) {
                 log.atWarn().setCause(e).addKeyValue("part", part.getClass().getSimpleName()).log("could not stop");
             }
@@ -38,15 +38,8 @@ final class Parts {
     }
 
     void stopAll() {
-        stopAll(null, null);
-    }
-
-    /** Stops everything, {@code special} with {@code instead} of the stopper it was added with. */
-    @SuppressWarnings("unchecked")
-    <T> void stopAll(T special, Stopper<T> instead) {
         while (!started.isEmpty()) {
-            Entry<Object> entry = (Entry<Object>) started.pop();
-            entry.stop(entry.part() == special ? (Stopper<Object>) instead : null);
+            started.pop().stop();
         }
     }
 }
