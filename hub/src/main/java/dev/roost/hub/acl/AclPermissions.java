@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiPredicate;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -53,7 +54,7 @@ public final class AclPermissions implements TopicPermissions {
 
     @Override
     public boolean mayPublish(ClientIdentity who, String topic) {
-        return allowed(who, AclRules::publish, (filter, t) -> Topics.matches(filter, t), topic);
+        return allowed(snapshot, who, AclRules::publish, Topics::matches, topic);
     }
 
     @Override
@@ -62,12 +63,11 @@ public final class AclPermissions implements TopicPermissions {
         if (filter.startsWith(SYS) && !isAdmin(now, who)) {
             return false;
         }
-        return allowed(who, AclRules::subscribe, TopicFilters::covers, filter);
+        return allowed(now, who, AclRules::subscribe, TopicFilters::covers, filter);
     }
 
-    private boolean allowed(ClientIdentity who, java.util.function.Function<AclRules, List<String>> side,
-                            BiPredicate<String, String> test, String topicOrFilter) {
-        Snapshot now = snapshot;
+    private static boolean allowed(Snapshot now, ClientIdentity who, Function<AclRules, List<String>> side,
+                                   BiPredicate<String, String> test, String topicOrFilter) {
         AclRules rules;
         if (who.grant() != null) {
             rules = new AclRules(who.grant().publish(), who.grant().subscribe()); // a token's own topics, even for admins

@@ -27,6 +27,9 @@ final class OwnMessages {
 
     /** True, once per publish, when this message is one the rules published. */
     boolean cameBack(String topic, String payload) {
+        if (pending.isEmpty()) {
+            return false; // most messages, when no rule has published lately: no key to build
+        }
         String key = key(topic, payload);
         Integer count = pending.get(key);
         if (count == null) {
