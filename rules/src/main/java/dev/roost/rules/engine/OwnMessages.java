@@ -6,7 +6,8 @@ import java.util.Map;
 /**
  * Messages the rules published that have not come back through the broker yet. A trigger by one of them was
  * caused by a rule, directly or through other rules: that, not a busy sensor, is what loop protection counts.
- * Bounded, oldest forgotten first, so messages the broker never returns (e.g. denied by an ACL) cannot pile up.
+ * Only messages a trigger wants are kept, as only those come back to the engine; bounded, oldest forgotten first,
+ * so messages the broker never returns (e.g. denied by an ACL) cannot pile up.
  *
  * <p>Not thread-safe: confined to the engine's thread.
  */
@@ -21,7 +22,16 @@ final class OwnMessages {
         }
     };
 
+    private final WantedTopics wanted;
+
+    OwnMessages(WantedTopics wanted) {
+        this.wanted = wanted;
+    }
+
     void published(String topic, String payload) {
+        if (!wanted.wants(topic)) {
+            return;
+        }
         pending.merge(key(topic, payload), 1, Integer::sum);
     }
 

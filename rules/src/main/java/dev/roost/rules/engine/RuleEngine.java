@@ -18,8 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the loaded rules: one subscription to every topic keeps {@code state} and hands each message, through
- * a topic-filter index, to the triggers that want it; time triggers and delays run on the scheduler.
+ * Runs the loaded rules: one subscription to every topic keeps {@code state} and hands the messages some trigger
+ * wants, through a topic-filter index, to those triggers; time triggers and delays run on the scheduler.
  *
  * <p>Threading: every change of the engine's state happens on the {@link Scheduler}'s one thread; the public
  * methods may be called from any thread and hand their work over to it. {@link #status} reads a concurrent map.
@@ -41,29 +41,40 @@ public final class RuleEngine implements AutoCloseable {
     private final Map<String, RuleStatus> statuses = new ConcurrentHashMap<>();
     private final AtomicInteger waiting = new AtomicInteger();
     private final AtomicLong dropped = new AtomicLong();
+    private final WantedTopics wanted = new WantedTopics();
+    /** True until the rules loaded before {@link #start} are in {@link #wanted}: meanwhile every message is handed over. */
+    private volatile boolean handingEveryMessage = true;
+    private volatile boolean stateFullWarned;
     private Subscription subscription;
-    private boolean stateFullWarned;
 
     public RuleEngine(MessageBus bus, Scheduler scheduler, RunRecorder recorder, VariableStore variables,
                       EngineSettings settings) {
         this.context = new EngineContext(scheduler, bus, recorder, variables, settings, new LazyState(), statuses,
-                new OwnMessages());
+                new OwnMessages(wanted));
         this.triggerFactory = new TriggerFactory(settings.triggers());
     }
 
     /** Subscribes to every topic; retained values arriving now fill {@code state} without firing rules. */
     public void start() {
-        subscription = context.bus().subscribe(EVERY_TOPIC, 0, (topic, payload, retained) -> {
-            if (waiting.incrementAndGet() > MAX_WAITING_MESSAGES) {
-                waiting.decrementAndGet();
-                dropWhileBehind(topic);
-                return;
-            }
-            String text = new String(payload, StandardCharsets.UTF_8);
-            context.scheduler().execute(() -> {
-                waiting.decrementAndGet();
-                dispatch(topic, text, retained);
-            });
+        subscription = context.bus().subscribe(EVERY_TOPIC, 0, this::receive);
+        // Runs after the installs of the rules loaded so far, so from then on their filters are wanted.
+        context.scheduler().execute(() -> handingEveryMessage = false);
+    }
+
+    /** On the delivering thread (the broker's, in the hub): keeps state, hands over what a trigger wants. */
+    private void receive(String topic, byte[] payload, boolean retained) {
+        remember(topic, payload);
+        if (!handingEveryMessage && !wanted.wants(topic)) {
+            return;
+        }
+        if (waiting.incrementAndGet() > MAX_WAITING_MESSAGES) {
+            waiting.decrementAndGet();
+            dropWhileBehind(topic);
+            return;
+        }
+        context.scheduler().execute(() -> {
+            waiting.decrementAndGet();
+            trigger(topic, new String(payload, StandardCharsets.UTF_8), retained);
         });
     }
 
@@ -105,9 +116,13 @@ public final class RuleEngine implements AutoCloseable {
         context.scheduler().execute(() -> Map.copyOf(loaded).keySet().forEach(id -> remove(id, "the hub is stopping")));
     }
 
-    /** Handles one message on the engine's thread; public for the benchmark of the threshold-rule path. */
+    /** Handles one message on the engine's thread as {@link #start}'s subscription does; public for the benchmark. */
     public void dispatch(String topic, String payload, boolean retained) {
-        remember(topic, payload);
+        remember(topic, payload.getBytes(StandardCharsets.UTF_8));
+        trigger(topic, payload, retained);
+    }
+
+    private void trigger(String topic, String payload, boolean retained) {
         boolean causedByRule = !retained && context.own().cameBack(topic, payload);
         // Parsed only when a rule's trigger matches: most messages concern no rule.
         Object[] value = new Object[1];
@@ -132,11 +147,8 @@ public final class RuleEngine implements AutoCloseable {
         }
     }
 
-    private void remember(String topic, String payload) {
-        LazyState state = context.state();
-        if (state.size() < context.settings().maxStateTopics() || state.containsKey(topic)) {
-            state.record(topic, payload);
-        } else if (!stateFullWarned) {
+    private void remember(String topic, byte[] payload) {
+        if (!context.state().record(topic, payload, context.settings().maxStateTopics()) && !stateFullWarned) {
             stateFullWarned = true;
             log.atWarn().addKeyValue("limit", context.settings().maxStateTopics()).addKeyValue("topic", topic)
                     .log("state keeps no more topics; rules cannot read state of topics seen from now on");
@@ -155,6 +167,7 @@ public final class RuleEngine implements AutoCloseable {
         for (MessageTrigger trigger : runtime.triggers().messages()) {
             index.add(trigger.filter(), new Registration(runtime, trigger));
         }
+        refreshWanted();
         runtime.activate();
     }
 
@@ -166,7 +179,14 @@ public final class RuleEngine implements AutoCloseable {
         for (MessageTrigger trigger : runtime.triggers().messages()) {
             index.remove(trigger.filter(), new Registration(runtime, trigger));
         }
+        refreshWanted();
         runtime.deactivate(reason);
+    }
+
+    private void refreshWanted() {
+        wanted.replace(loaded.values().stream()
+                .flatMap(runtime -> runtime.triggers().messages().stream().map(MessageTrigger::filter))
+                .toList());
     }
 
     private record Registration(RuleRuntime runtime, MessageTrigger trigger) {

@@ -50,6 +50,13 @@ public final class TopicFilterIndex<T> {
         return size;
     }
 
+    /** Whether any registered filter matches the topic name {@code topic}. */
+    public boolean matchesAny(String topic) {
+        boolean[] found = new boolean[1];
+        forEachMatch(topic, value -> found[0] = true);
+        return found[0];
+    }
+
     /** Calls {@code action} for every value whose filter matches the topic name {@code topic}. */
     public void forEachMatch(String topic, Consumer<? super T> action) {
         List<String> levels = levels(topic);

@@ -118,4 +118,23 @@ class ThresholdRulesTest {
         fixture.publish("home/temperature", "17.5");
         assertThat(fixture.commands("home/thermostat/set")).containsExactly(OFF, ON);
     }
+
+    @Test
+    void burstOnTopicsNoRuleWantsIsKeptAsStateWithoutWaitingForTheEngine() {
+        for (int i = 0; i <= RuleEngine.MAX_WAITING_MESSAGES; i++) {
+            fixture.bus.publish("garden/soil/" + (i % 10), Integer.toString(i).getBytes(), 0, false);
+        }
+        fixture.scheduler.runReady();
+
+        assertThat(fixture.engine.droppedMessages()).isZero();
+        fixture.load("""
+                id: water-when-dry
+                when: { topic: home/temperature }
+                if: state['garden/soil/0'] == 10000
+                then:
+                  - publish: { topic: garden/valve/set, payload: 'OPEN' }
+                """);
+        fixture.publish("home/temperature", "21");
+        assertThat(fixture.commands("garden/valve/set")).containsExactly("OPEN");
+    }
 }
