@@ -5,8 +5,12 @@ import dev.roost.devices.platform.PiDetector;
 import dev.roost.hub.acl.AclPermissions;
 import dev.roost.hub.acl.AclStore;
 import dev.roost.hub.acl.WebTopicAccess;
+import dev.roost.hub.broker.BrokerStorage;
 import dev.roost.hub.broker.MqttBroker;
 import dev.roost.hub.broker.local.LocalClient;
+import dev.roost.hub.broker.persistence.H2Journal;
+import dev.roost.hub.broker.persistence.StoredState;
+import dev.roost.hub.broker.retain.DurableRetainedStore;
 import dev.roost.hub.broker.retain.InMemoryRetainedStore;
 import dev.roost.hub.broker.session.InMemorySessionStore;
 import dev.roost.hub.config.HubConfig;
@@ -107,10 +111,12 @@ public final class Hub implements AutoCloseable {
                     JwtVerifier.from(config.jwt()), Clock.systemUTC()), MqttLogins::close);
             AclPermissions permissions = new AclPermissions(new AclStore(database.dataSource()), () -> users.list()
                     .stream().filter(Account::admin).map(Account::name).collect(Collectors.toSet()));
-            MqttBroker broker = parts.add(new MqttBroker(config.mqtt().broker(), new InMemorySessionStore(),
-                    new InMemoryRetainedStore(config.mqtt().broker().maxRetainedMessages(),
-                            config.mqtt().broker().maxRetainedBytes()), logins.authenticator(), permissions),
+            // Closed after the broker has stopped, so the journal writes the broker's last changes.
+            H2Journal journal = parts.add(new H2Journal(database.dataSource()), H2Journal::close);
+            MqttBroker broker = parts.add(new MqttBroker(config.mqtt().broker(),
+                    durableStorage(config, journal), logins.authenticator(), permissions),
                     b -> b.stop(brokerGrace.get()));
+            journal.start(broker.loop(), broker::snapshot);
             String mqttHost = config.mqtt().host();
             InetSocketAddress mqtt = broker.start(mqttHost, PortOverrides.choose(ports.mqtt(), config.mqtt().port()));
             InetSocketAddress ws = broker.startWebSocket(mqttHost,
@@ -157,6 +163,16 @@ public final class Hub implements AutoCloseable {
             parts.stopAll();
             throw e;
         }
+    }
+
+    /** The broker's stores, filled with what the journal kept from the last run. */
+    private static BrokerStorage durableStorage(HubConfig config, H2Journal journal) {
+        StoredState stored = journal.load();
+        InMemoryRetainedStore retained = new InMemoryRetainedStore(config.mqtt().broker().maxRetainedMessages(),
+                config.mqtt().broker().maxRetainedBytes());
+        stored.retained().forEach(retained::put);
+        return new BrokerStorage(new InMemorySessionStore(), new DurableRetainedStore(retained, journal), journal,
+                stored.sessions());
     }
 
     private static DeviceLayer startDevices(HubConfig config, boolean simulate, LocalDeviceBus bus) {

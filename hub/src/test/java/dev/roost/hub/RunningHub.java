@@ -13,10 +13,12 @@ import java.nio.file.Path;
 public final class RunningHub implements AutoCloseable {
 
     private final Hub hub;
+    private final HubConfig config;
     private final Path dataDir;
 
-    private RunningHub(Hub hub, Path dataDir) {
+    private RunningHub(Hub hub, HubConfig config, Path dataDir) {
         this.hub = hub;
+        this.config = config;
         this.dataDir = dataDir;
     }
 
@@ -26,7 +28,16 @@ public final class RunningHub implements AutoCloseable {
     }
 
     public static RunningHub start(HubConfig config, Path dataDir, String adminPassword) throws IOException {
-        return new RunningHub(Hub.start(config, dataDir, PortOverrides.anyFree(), false, adminPassword), dataDir);
+        return new RunningHub(Hub.start(config, dataDir, PortOverrides.anyFree(), false, adminPassword), config,
+                dataDir);
+    }
+
+    /** Stops this hub and starts a new one on the same data folder, at once on the same ports. */
+    public RunningHub restart() throws IOException {
+        Ports ports = hub.ports();
+        hub.close();
+        PortOverrides same = new PortOverrides(ports.mqtt(), ports.ws(), ports.http(), ports.mqtts());
+        return new RunningHub(Hub.start(config, dataDir, same, false, null), config, dataDir);
     }
 
     /** A connected clean-session Paho client; the caller closes it. */

@@ -8,12 +8,12 @@ import dev.roost.hub.broker.auth.TopicPermissions;
 import dev.roost.hub.broker.connection.BrokerContext;
 import dev.roost.hub.broker.connection.ShutdownSignal;
 import dev.roost.hub.broker.local.LocalClient;
-import dev.roost.hub.broker.retain.InMemoryRetainedStore;
-import dev.roost.hub.broker.retain.RetainedStore;
+import dev.roost.hub.broker.persistence.BrokerJournal;
+import dev.roost.hub.broker.persistence.JournalEntry;
+import dev.roost.hub.broker.persistence.StoredState;
 import dev.roost.hub.broker.routing.Router;
-import dev.roost.hub.broker.session.InMemorySessionStore;
 import dev.roost.hub.broker.session.QueueBudget;
-import dev.roost.hub.broker.session.SessionStore;
+import dev.roost.hub.broker.session.Session;
 import dev.roost.hub.broker.stats.BrokerStats;
 import dev.roost.hub.broker.subscription.SubscriptionTree;
 import dev.roost.hub.broker.sys.SysPublisher;
@@ -61,18 +61,57 @@ public final class MqttBroker implements AutoCloseable {
     private final SysPublisher sys;
 
     public MqttBroker(BrokerConfig config) {
-        this(config, new InMemorySessionStore(), new InMemoryRetainedStore(),
-                new AnonymousAuthenticator(config.anonymousAccess()), TopicPermissions.OPEN);
+        this(config, BrokerStorage.inMemory(), new AnonymousAuthenticator(config.anonymousAccess()),
+                TopicPermissions.OPEN);
     }
 
-    public MqttBroker(BrokerConfig config, SessionStore sessions, RetainedStore retained,
-                      Authenticator authenticator, TopicPermissions permissions) {
+    public MqttBroker(BrokerConfig config, BrokerStorage storage, Authenticator authenticator,
+                      TopicPermissions permissions) {
         this.config = config;
-        Router router = new Router(new SubscriptionTree(), retained, ByteBufAllocator.DEFAULT);
-        this.context = new BrokerContext(config, router, sessions, new QueueBudget(config.maxQueuedBytes()), stats,
-                authenticator, permissions, shutdown);
+        Router router = new Router(new SubscriptionTree(), storage.retained(), ByteBufAllocator.DEFAULT);
+        this.context = new BrokerContext(config, router, storage.sessions(), new QueueBudget(config.maxQueuedBytes()),
+                stats, authenticator, permissions, shutdown, storage.journal());
+        brokerLoop.submit(() -> restore(storage.sessionsToRestore())).syncUninterruptibly();
         this.sys = new SysPublisher(router, stats, context.budget(), Version.current());
         sys.start(brokerLoop, config.sysInterval());
+    }
+
+    /** Takes back the persistent sessions kept from the last run, before any client can connect. */
+    private void restore(List<StoredState.Session> stored) {
+        for (StoredState.Session kept : stored) {
+            Session session = new Session(kept.clientId(), false, config.maxInflight(), config.maxQueuedMessages(),
+                    context.budget(), stats, context.journal());
+            session.restore(kept);
+            context.sessions().put(session);
+            kept.subscriptions().forEach((filter, qos) -> context.router().subscriptions().subscribe(filter, session,
+                    qos));
+        }
+        if (!stored.isEmpty() || context.router().retained().size() > 0) {
+            log.atInfo().addKeyValue("sessions", stored.size())
+                    .addKeyValue("retained", context.router().retained().size())
+                    .log("persistent sessions and retained messages restored");
+        }
+    }
+
+    /** The durable state as journal entries that recreate it; runs on the broker loop, for the journal's snapshots. */
+    public List<JournalEntry> snapshot() {
+        List<JournalEntry> entries = new ArrayList<>();
+        context.router().retained().forEachMatching("#", message -> entries.add(new JournalEntry.Retained(message)));
+        for (Session session : context.sessions().all()) {
+            if (!session.isClean()) {
+                session.snapshot(entries);
+            }
+        }
+        return entries;
+    }
+
+    /** The broker's event loop, where all its state lives. */
+    public EventLoop loop() {
+        return brokerLoop;
+    }
+
+    public BrokerJournal journal() {
+        return context.journal();
     }
 
     /** Listens for MQTT over TCP; port 0 picks a free port. Returns the bound address. */

@@ -5,11 +5,11 @@ import org.eclipse.paho.client.mqttv3.MqttCallback;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
 
 /** Routes a Paho client's unsolicited messages (e.g. a resumed session's queue) to a {@link Received}. */
-final class CallbackAdapter implements MqttCallback {
+public final class CallbackAdapter implements MqttCallback {
 
     private final Received received;
 
-    CallbackAdapter(Received received) {
+    public CallbackAdapter(Received received) {
         this.received = received;
     }
 

@@ -3,6 +3,7 @@ package dev.roost.hub.broker.connection;
 import dev.roost.hub.broker.BrokerConfig;
 import dev.roost.hub.broker.auth.Authenticator;
 import dev.roost.hub.broker.auth.TopicPermissions;
+import dev.roost.hub.broker.persistence.BrokerJournal;
 import dev.roost.hub.broker.routing.Router;
 import dev.roost.hub.broker.session.QueueBudget;
 import dev.roost.hub.broker.session.SessionStore;
@@ -20,5 +21,6 @@ public record BrokerContext(
         BrokerStats stats,
         Authenticator authenticator,
         TopicPermissions permissions,
-        ShutdownSignal shutdown) {
+        ShutdownSignal shutdown,
+        BrokerJournal journal) {
 }

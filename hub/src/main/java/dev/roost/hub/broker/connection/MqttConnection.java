@@ -58,6 +58,7 @@ public final class MqttConnection extends ChannelInboundHandlerAdapter implement
 
     private final BrokerContext broker;
     private final SubscribeHandler subscribeHandler;
+    private final OrderedAcks acks;
     private ChannelHandlerContext ctx;
     private ScheduledFuture<?> connectDeadline;
     private Session session;
@@ -80,6 +81,7 @@ public final class MqttConnection extends ChannelInboundHandlerAdapter implement
     public MqttConnection(BrokerContext broker) {
         this.broker = broker;
         this.subscribeHandler = new SubscribeHandler(broker);
+        this.acks = new OrderedAcks(broker.journal());
     }
 
     @Override
@@ -134,10 +136,8 @@ public final class MqttConnection extends ChannelInboundHandlerAdapter implement
             case PUBREC -> session.received(packetId(message));
             case PUBREL -> onPubRel(packetId(message));
             case PUBCOMP -> session.completed(packetId(message));
-            case SUBSCRIBE -> onSubscribeResult(
-                    subscribeHandler.subscribe(session, identity, (MqttSubscribeMessage) message));
-            case UNSUBSCRIBE -> onSubscribeResult(
-                    subscribeHandler.unsubscribe(session, (MqttUnsubscribeMessage) message));
+            case SUBSCRIBE -> onSubscribe((MqttSubscribeMessage) message);
+            case UNSUBSCRIBE -> onUnsubscribe((MqttUnsubscribeMessage) message);
             case PINGREQ -> writeMessage(new MqttMessage(
                     new MqttFixedHeader(MqttMessageType.PINGRESP, false, MqttQoS.AT_MOST_ONCE, false, 0)));
             case DISCONNECT -> onDisconnect();
@@ -265,22 +265,34 @@ public final class MqttConnection extends ChannelInboundHandlerAdapter implement
             violation("PUBLISH topic: " + problem);
             return;
         }
-        if (qos > 0 && broker.budget().exhausted()) {
+        if (qos > 0 && (broker.budget().exhausted() || !broker.journal().accepting())) {
             // Refuse before acknowledging: a message once acknowledged must never be lost.
             broker.stats().publishesRefused.increment();
-            log.atWarn().addKeyValue("clientId", clientId).log("queue memory full, refusing QoS>0 publisher");
+            log.atWarn().addKeyValue("clientId", clientId).addKeyValue("reason",
+                            broker.budget().exhausted() ? "queue memory full" : "disk behind")
+                    .log("refusing QoS>0 publisher");
             ctx.close();
             return;
         }
+        long before = broker.journal().lastTicket();
         boolean fresh = qos < 2 || session.markQos2Received(packetId);
         if (fresh) {
             route(topic, publish, qos);
         }
+        // Acknowledged once what it changed (persistent subscribers' queues, retained, QoS 2 state) is on disk.
+        long needs = changesSince(before);
         if (qos == 1) {
-            write(ControlPackets.pubAck(alloc(), packetId));
+            acks.afterDurable(needs, () -> write(ControlPackets.pubAck(alloc(), packetId)));
         } else if (qos == 2) {
-            write(ControlPackets.pubRec(alloc(), packetId)); // again for a duplicate [MQTT-4.3.3-2]
+            // Again for a duplicate [MQTT-4.3.3-2].
+            acks.afterDurable(needs, () -> write(ControlPackets.pubRec(alloc(), packetId)));
         }
+    }
+
+    /** The journal ticket to wait for when changes were recorded since {@code before}; 0 when none were. */
+    private long changesSince(long before) {
+        long now = broker.journal().lastTicket();
+        return now == before ? 0 : now;
     }
 
     private void route(String topic, MqttPublishMessage publish, int qos) {
@@ -328,18 +340,31 @@ public final class MqttConnection extends ChannelInboundHandlerAdapter implement
     }
 
     private void onPubRel(int packetId) {
+        long before = broker.journal().lastTicket();
         session.releaseQos2(packetId);
-        write(ControlPackets.pubComp(alloc(), packetId)); // even for an unknown id [MQTT-4.3.3-2]
+        // Even for an unknown id [MQTT-4.3.3-2]; once the release is durable, so the id is free after a crash too.
+        acks.afterDurable(changesSince(before), () -> write(ControlPackets.pubComp(alloc(), packetId)));
     }
 
     // ---- SUBSCRIBE / UNSUBSCRIBE ----
 
-    private void onSubscribeResult(SubscribeHandler.Result result) {
+    private void onSubscribe(MqttSubscribeMessage message) {
+        long before = broker.journal().lastTicket();
+        onSubscribeResult(subscribeHandler.subscribe(session, identity, message), before);
+    }
+
+    private void onUnsubscribe(MqttUnsubscribeMessage message) {
+        long before = broker.journal().lastTicket();
+        onSubscribeResult(subscribeHandler.unsubscribe(session, message), before);
+    }
+
+    private void onSubscribeResult(SubscribeHandler.Result result, long before) {
         if (result.violation() != null) {
             violation(result.violation());
             return;
         }
-        writeMessage(result.reply());
+        acks.afterDurable(changesSince(before), () -> writeMessage(result.reply()));
+        // Retained messages may go ahead of the SUBACK (MQTT 3.1.1, 3.8.4).
         result.afterReply().run();
     }
 

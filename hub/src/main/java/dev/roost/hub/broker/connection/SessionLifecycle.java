@@ -1,5 +1,6 @@
 package dev.roost.hub.broker.connection;
 
+import dev.roost.hub.broker.persistence.JournalEntry;
 import dev.roost.hub.broker.session.ClientLink;
 import dev.roost.hub.broker.session.Session;
 import dev.roost.hub.broker.session.SessionStore;
@@ -40,8 +41,11 @@ final class SessionLifecycle {
         }
         var config = broker.config();
         Session session = new Session(clientId, cleanSession, config.maxInflight(), config.maxQueuedMessages(),
-                broker.budget(), broker.stats());
+                broker.budget(), broker.stats(), broker.journal());
         broker.sessions().put(session);
+        if (!cleanSession) {
+            broker.journal().record(new JournalEntry.SessionOpened(clientId));
+        }
         return new Opened(session, false); // [MQTT-3.2.2-1, 3.2.2-3]
     }
 
@@ -63,6 +67,9 @@ final class SessionLifecycle {
         }
         session.discard();
         broker.sessions().remove(session.clientId());
+        if (!session.isClean()) {
+            broker.journal().record(new JournalEntry.SessionEnded(session.clientId()));
+        }
     }
 
     static String assignClientId(SessionStore sessions) {

@@ -8,13 +8,16 @@ import dev.roost.hub.broker.message.Message;
  */
 final class InflightMessage {
 
+    /** The session's number for this message, under which the journal keeps it. */
+    final long id;
     final Message message;
     final int qos;
     final boolean retainFlag;
     /** True once PUBREC arrived and PUBREL was sent: only PUBCOMP is missing. */
     boolean released;
 
-    InflightMessage(Message message, int qos, boolean retainFlag) {
+    InflightMessage(long id, Message message, int qos, boolean retainFlag) {
+        this.id = id;
         this.message = message;
         this.qos = qos;
         this.retainFlag = retainFlag;

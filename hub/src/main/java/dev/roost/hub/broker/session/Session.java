@@ -3,6 +3,9 @@ package dev.roost.hub.broker.session;
 import dev.roost.hub.broker.message.Delivery;
 import dev.roost.hub.broker.message.Message;
 import dev.roost.hub.broker.message.PublishEncoder;
+import dev.roost.hub.broker.persistence.BrokerJournal;
+import dev.roost.hub.broker.persistence.JournalEntry;
+import dev.roost.hub.broker.persistence.StoredState;
 import dev.roost.hub.broker.stats.BrokerStats;
 import dev.roost.hub.broker.subscription.Subscriber;
 import io.netty.buffer.ByteBuf;
@@ -21,7 +24,8 @@ import java.util.Set;
 /**
  * The state the broker keeps for one client id: subscriptions, outgoing QoS 1/2 messages in flight and
  * queued, and incoming QoS 2 packet ids awaiting PUBREL. It outlives connections when the client asked for
- * a persistent session. Confined to the broker's event loop.
+ * a persistent session, when every change is also recorded in the broker's journal so the session survives a
+ * restart. Confined to the broker's event loop.
  */
 public final class Session implements Subscriber {
 
@@ -43,6 +47,7 @@ public final class Session implements Subscriber {
     private final int maxQueued;
     private final QueueBudget budget;
     private final BrokerStats stats;
+    private final BrokerJournal journal;
 
     private final Map<String, Integer> subscriptions = new LinkedHashMap<>();
     /** Insertion order is send order, which is also the order of re-sending [MQTT-4.6.0-1]. */
@@ -50,15 +55,18 @@ public final class Session implements Subscriber {
     private final ArrayDeque<QueuedMessage> queue = new ArrayDeque<>();
     private final Set<Integer> awaitingPubRel = new HashSet<>();
     private int lastPacketId;
+    private long lastMessageId;
     private long queueOverflows;
     private long behindSince = -1;
     private List<Runnable> reliefWaiters;
     private ClientLink link;
 
+    /** @param journal where a persistent session records its changes; ignored for a clean session */
     public Session(String clientId, boolean clean, int maxInflight, int maxQueued, QueueBudget budget,
-                   BrokerStats stats) {
+                   BrokerStats stats, BrokerJournal journal) {
         this.clientId = clientId;
         this.clean = clean;
+        this.journal = clean ? BrokerJournal.NONE : journal;
         this.maxInflight = maxInflight;
         this.maxQueued = maxQueued;
         this.budget = budget;
@@ -105,21 +113,32 @@ public final class Session implements Subscriber {
 
     public void addSubscription(String filter, int qos) {
         subscriptions.put(filter, qos);
+        journal.record(new JournalEntry.Subscribed(clientId, filter, qos));
     }
 
     public boolean removeSubscription(String filter) {
-        return subscriptions.remove(filter) != null;
+        if (subscriptions.remove(filter) == null) {
+            return false;
+        }
+        journal.record(new JournalEntry.Unsubscribed(clientId, filter));
+        return true;
     }
 
     // ---- incoming QoS 2: the packet ids received but not yet released ----
 
     /** Records a QoS 2 packet id; false when it was already there, i.e. the PUBLISH is a re-delivery. */
     public boolean markQos2Received(int packetId) {
-        return awaitingPubRel.add(packetId);
+        if (!awaitingPubRel.add(packetId)) {
+            return false;
+        }
+        journal.record(new JournalEntry.IncomingQos2(clientId, packetId));
+        return true;
     }
 
     public void releaseQos2(int packetId) {
-        awaitingPubRel.remove(packetId);
+        if (awaitingPubRel.remove(packetId)) {
+            journal.record(new JournalEntry.IncomingReleased(clientId, packetId));
+        }
     }
 
     // ---- outgoing ----
@@ -129,10 +148,15 @@ public final class Session implements Subscriber {
         if (qos == 0) {
             deliverQos0(delivery, retainFlag);
         } else if (link != null && link.writable() && queue.isEmpty() && inflight.size() < maxInflight) {
-            int packetId = track(delivery.message(), qos, retainFlag);
+            long id = ++lastMessageId;
+            int packetId = track(id, delivery.message(), qos, retainFlag);
+            journal.record(new JournalEntry.OutgoingQueued(clientId, id, delivery.message(), qos, retainFlag,
+                    packetId));
             link.write(delivery.packet(link.alloc(), qos, retainFlag, packetId));
         } else {
-            enqueue(new QueuedMessage(delivery.message(), qos, retainFlag));
+            long id = ++lastMessageId;
+            enqueue(new QueuedMessage(id, delivery.message(), qos, retainFlag));
+            journal.record(new JournalEntry.OutgoingQueued(clientId, id, delivery.message(), qos, retainFlag, 0));
         }
         return holdsPublishersBack();
     }
@@ -209,6 +233,7 @@ public final class Session implements Subscriber {
         if (queue.size() >= maxQueued) {
             QueuedMessage oldest = queue.poll();
             budget.giveBack(oldest.message().weight());
+            journal.record(new JournalEntry.OutgoingDone(clientId, oldest.id()));
             stats.queueOverflowDrops.increment();
             if (queueOverflows++ % 1000 == 0) {
                 log.atWarn().addKeyValue("clientId", clientId).addKeyValue("dropped", queueOverflows)
@@ -219,15 +244,17 @@ public final class Session implements Subscriber {
         budget.take(queued.message().weight());
     }
 
-    private void send(Message message, int qos, boolean retainFlag) {
-        int packetId = track(message, qos, retainFlag);
-        link.write(PublishEncoder.encode(link.alloc(), message, qos, retainFlag, false, packetId));
+    private void send(QueuedMessage queued) {
+        int packetId = track(queued.id(), queued.message(), queued.qos(), queued.retainFlag());
+        journal.record(new JournalEntry.OutgoingSent(clientId, queued.id(), packetId));
+        link.write(PublishEncoder.encode(link.alloc(), queued.message(), queued.qos(), queued.retainFlag(), false,
+                packetId));
     }
 
     /** Puts an outgoing QoS 1/2 message in flight under a fresh packet id. */
-    private int track(Message message, int qos, boolean retainFlag) {
+    private int track(long id, Message message, int qos, boolean retainFlag) {
         int packetId = nextPacketId();
-        inflight.put(packetId, new InflightMessage(message, qos, retainFlag));
+        inflight.put(packetId, new InflightMessage(id, message, qos, retainFlag));
         stats.messagesSent.increment();
         return packetId;
     }
@@ -237,7 +264,7 @@ public final class Session implements Subscriber {
         while (link != null && link.writable() && inflight.size() < maxInflight && !queue.isEmpty()) {
             QueuedMessage next = queue.poll();
             budget.giveBack(next.message().weight());
-            send(next.message(), next.qos(), next.retainFlag());
+            send(next);
         }
         relieveWaiters();
     }
@@ -247,6 +274,7 @@ public final class Session implements Subscriber {
         InflightMessage m = inflight.get(packetId);
         if (m != null && m.qos == 1) {
             inflight.remove(packetId);
+            journal.record(new JournalEntry.OutgoingDone(clientId, m.id));
             drain();
         }
     }
@@ -254,8 +282,9 @@ public final class Session implements Subscriber {
     /** PUBREC for a QoS 2 message: from now on only PUBREL is re-sent [MQTT-4.3.3-1]. */
     public void received(int packetId) {
         InflightMessage m = inflight.get(packetId);
-        if (m != null && m.qos == 2) {
+        if (m != null && m.qos == 2 && !m.released) {
             m.released = true;
+            journal.record(new JournalEntry.OutgoingReleased(clientId, m.id));
         }
         if (link != null) {
             link.writePubRel(packetId);
@@ -267,6 +296,7 @@ public final class Session implements Subscriber {
         InflightMessage m = inflight.get(packetId);
         if (m != null && m.qos == 2 && m.released) {
             inflight.remove(packetId);
+            journal.record(new JournalEntry.OutgoingDone(clientId, m.id));
             drain();
         }
     }
@@ -289,6 +319,41 @@ public final class Session implements Subscriber {
         relieveWaiters();
         awaitingPubRel.clear();
         subscriptions.clear();
+    }
+
+    // ---- durability ----
+
+    /** Takes back what the journal kept of this session: subscriptions (the caller adds them to the tree) and messages. */
+    public void restore(StoredState.Session stored) {
+        subscriptions.putAll(stored.subscriptions());
+        awaitingPubRel.addAll(stored.incomingQos2());
+        for (StoredState.Outgoing out : stored.outgoing()) {
+            lastMessageId = Math.max(lastMessageId, out.id());
+            if (out.packetId() != 0) {
+                InflightMessage m = new InflightMessage(out.id(), out.message(), out.qos(), out.retainFlag());
+                m.released = out.released();
+                inflight.put(out.packetId(), m);
+                lastPacketId = out.packetId();
+            } else {
+                queue.add(new QueuedMessage(out.id(), out.message(), out.qos(), out.retainFlag()));
+                budget.take(out.message().weight());
+            }
+        }
+    }
+
+    /** This session as journal entries that recreate it, for a snapshot of the broker's state. */
+    public void snapshot(List<JournalEntry> into) {
+        into.add(new JournalEntry.SessionOpened(clientId));
+        subscriptions.forEach((filter, qos) -> into.add(new JournalEntry.Subscribed(clientId, filter, qos)));
+        awaitingPubRel.forEach(packetId -> into.add(new JournalEntry.IncomingQos2(clientId, packetId)));
+        inflight.forEach((packetId, m) -> {
+            into.add(new JournalEntry.OutgoingQueued(clientId, m.id, m.message, m.qos, m.retainFlag, packetId));
+            if (m.released) {
+                into.add(new JournalEntry.OutgoingReleased(clientId, m.id));
+            }
+        });
+        queue.forEach(q -> into.add(new JournalEntry.OutgoingQueued(clientId, q.id(), q.message(), q.qos(),
+                q.retainFlag(), 0)));
     }
 
     public int queuedCount() {

@@ -1,0 +1,60 @@
+package dev.roost.hub.broker.connection;
+
+import dev.roost.hub.broker.persistence.BrokerJournal;
+
+import java.util.ArrayDeque;
+
+/**
+ * A connection's acknowledgements (PUBACK, PUBREC, PUBCOMP, SUBACK, UNSUBACK), each sent once what it
+ * acknowledges is durable and never before an earlier one, so they leave in the order their packets came in
+ * [MQTT-4.6.0-2, 4.6.0-3, 4.6.0-4]. Confined to the broker loop.
+ */
+final class OrderedAcks {
+
+    private record Pending(long ticket, Runnable send) {
+    }
+
+    private final BrokerJournal journal;
+    private final ArrayDeque<Pending> pending = new ArrayDeque<>();
+    private boolean releasing;
+    private boolean headDurable;
+
+    OrderedAcks(BrokerJournal journal) {
+        this.journal = journal;
+    }
+
+    /** Sends via {@code send} once the journal's changes up to {@code ticket} are durable (0: nothing to wait for). */
+    void afterDurable(long ticket, Runnable send) {
+        if (pending.isEmpty() && journal.isDurable(ticket)) {
+            send.run();
+            return;
+        }
+        pending.add(new Pending(ticket, send));
+        if (pending.size() == 1) {
+            releaseFromHead();
+        }
+    }
+
+    /** Sends the waiting acknowledgements from the front for as long as they are durable; iterative, not recursive. */
+    private void releaseFromHead() {
+        while (!pending.isEmpty()) {
+            headDurable = false;
+            releasing = true;
+            journal.whenDurable(pending.peek().ticket(), this::onHeadDurable);
+            releasing = false;
+            if (!headDurable) {
+                return; // onHeadDurable continues later
+            }
+            pending.poll().send().run();
+        }
+    }
+
+    private void onHeadDurable() {
+        if (releasing) {
+            headDurable = true;
+            return;
+        }
+        pending.poll().send().run();
+        releaseFromHead();
+    }
+}

@@ -1,0 +1,354 @@
+package dev.roost.hub.broker.persistence;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.sql.DataSource;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The broker's journal in H2: a writer thread takes every change recorded since its last write and stores them
+ * as one row in one transaction, forced to disk (group commit), then tells the broker loop which tickets are
+ * durable. Now and then the journal is compacted into a snapshot of the whole state taken on the broker loop.
+ * When storage fails, nothing more becomes durable, so acknowledgements wait; the writer retries, and on success
+ * writes a fresh snapshot, which covers every change made meanwhile.
+ *
+ * <p>Threading: {@link #record}, {@link #lastTicket}, {@link #whenDurable} on the broker loop; the rest of the
+ * work on the writer thread.
+ */
+public final class H2Journal implements BrokerJournal, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(H2Journal.class);
+    private static final int MAX_BATCH_ENTRIES = 20_000;
+    private static final int SNAPSHOT_PART_BYTES = 1024 * 1024;
+    private static final long MIN_JOURNAL_BYTES_BEFORE_SNAPSHOT = 8L * 1024 * 1024;
+    /** Changes waiting for the writer beyond which QoS 1/2 publishers are refused, so a slow disk cannot fill the heap. */
+    private static final int MAX_WAITING = 100_000;
+    private static final long RETRY_MILLIS = 2_000;
+    private static final long LOG_EVERY_MILLIS = 60_000;
+    private static final long SNAPSHOT_TIMEOUT_SECONDS = 10;
+
+    private record Ticketed(long ticket, JournalEntry entry) {
+    }
+
+    /** Wakes the writer at close; its ticket is below any to write, so it is skipped like a written change. */
+    private static final Ticketed STOP = new Ticketed(-1, null);
+
+    private record Waiter(long ticket, Runnable task) {
+    }
+
+    private final DataSource dataSource;
+    private final LinkedBlockingQueue<Ticketed> waiting = new LinkedBlockingQueue<>();
+    private final AtomicLong commits = new AtomicLong();
+    private final AtomicLong failures = new AtomicLong();
+    private volatile boolean failing;
+    private volatile boolean running = true;
+    private final CountDownLatch stopping = new CountDownLatch(1);
+    private Thread writer;
+    private Executor loop;
+    private SnapshotSource source;
+
+    // Broker loop only.
+    private long lastTicket;
+    private long durableTicket;
+    private final List<Waiter> waiters = new ArrayList<>();
+
+    // Writer thread only.
+    private Connection connection;
+    private long skipThrough;
+    private long journalBytes;
+    private long lastSnapshotBytes;
+    private long lastFailureLog;
+
+    private final long snapshotAfterBytes;
+
+    public H2Journal(DataSource dataSource) {
+        this(dataSource, MIN_JOURNAL_BYTES_BEFORE_SNAPSHOT);
+    }
+
+    /** @param snapshotAfterBytes journal bytes written before it is compacted into a snapshot, at least */
+    H2Journal(DataSource dataSource, long snapshotAfterBytes) {
+        this.dataSource = dataSource;
+        this.snapshotAfterBytes = snapshotAfterBytes;
+    }
+
+    /** Reads what the journal holds; call once, before {@link #start}. */
+    public StoredState load() {
+        try (Connection reader = dataSource.getConnection()) {
+            StoredState state = JournalTables.load(reader);
+            lastTicket = state.lastTicket();
+            durableTicket = state.lastTicket();
+            skipThrough = state.lastTicket();
+            return state;
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("cannot read the broker's stored state: " + e.getMessage(), e);
+        }
+    }
+
+    /** Starts writing; {@code loop} is the broker loop, {@code source} takes snapshots on it. */
+    public void start(Executor brokerLoop, SnapshotSource snapshots) {
+        this.loop = brokerLoop;
+        this.source = snapshots;
+        writer = new Thread(this::writeUntilClosed, "roost-journal");
+        writer.setDaemon(true);
+        writer.start();
+    }
+
+    @Override
+    public void record(JournalEntry entry) {
+        waiting.add(new Ticketed(++lastTicket, entry));
+    }
+
+    @Override
+    public long lastTicket() {
+        return lastTicket;
+    }
+
+    @Override
+    public boolean isDurable(long ticket) {
+        return ticket <= durableTicket;
+    }
+
+    @Override
+    public void whenDurable(long ticket, Runnable task) {
+        if (ticket <= durableTicket) {
+            task.run();
+        } else {
+            waiters.add(new Waiter(ticket, task));
+        }
+    }
+
+    @Override
+    public boolean accepting() {
+        return waiting.size() < MAX_WAITING;
+    }
+
+    /** Whether the last attempt to write failed; acknowledgements wait until a write succeeds again. */
+    public boolean failing() {
+        return failing;
+    }
+
+    /** Group commits so far. */
+    public long commits() {
+        return commits.get();
+    }
+
+    /** Failed attempts to write so far. */
+    public long failures() {
+        return failures.get();
+    }
+
+    private void durable(long ticket) {
+        durableTicket = Math.max(durableTicket, ticket);
+        if (waiters.isEmpty()) {
+            return;
+        }
+        List<Waiter> due = new ArrayList<>();
+        for (Iterator<Waiter> it = waiters.iterator(); it.hasNext(); ) {
+            Waiter waiter = it.next();
+            if (waiter.ticket() <= durableTicket) {
+                it.remove();
+                due.add(waiter);
+            }
+        }
+        due.forEach(waiter -> waiter.task().run());
+    }
+
+    // ---- the writer thread ----
+
+    private void writeUntilClosed() {
+        List<Ticketed> batch = new ArrayList<>();
+        while (running || !waiting.isEmpty()) {
+            try {
+                if (failing) {
+                    stopping.await(RETRY_MILLIS, TimeUnit.MILLISECONDS);
+                    waiting.clear(); // the snapshot written on recovery includes these changes
+                    recover();
+                    continue;
+                }
+                Ticketed first = waiting.poll(RETRY_MILLIS, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                waiting.drainTo(batch, MAX_BATCH_ENTRIES - 1);
+                writeBatch(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (SQLException e) {
+                fail(e);
+            } finally {
+                batch.clear();
+            }
+        }
+        closeConnection();
+    }
+
+    private void writeBatch(List<Ticketed> batch) throws SQLException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(batch.size() * 128);
+        DataOutputStream out = new DataOutputStream(bytes);
+        long last = 0;
+        for (Ticketed change : batch) {
+            if (change.ticket() > skipThrough) {
+                encode(change.entry(), out);
+                last = change.ticket();
+            }
+        }
+        if (last == 0) {
+            return;
+        }
+        Connection c = connection();
+        JournalTables.append(c, last, bytes.toByteArray());
+        JournalTables.commitDurably(c);
+        commits.incrementAndGet();
+        journalBytes += bytes.size();
+        announce(last);
+        if (journalBytes > Math.max(snapshotAfterBytes, 2 * lastSnapshotBytes)) {
+            writeSnapshot();
+        }
+    }
+
+    /**
+     * Replaces the journal so far by a snapshot of the whole state, taken on the broker loop; false when the
+     * broker could not take one (stopped or stuck).
+     */
+    private boolean writeSnapshot() throws SQLException {
+        CompletableFuture<Snapshot> taken = new CompletableFuture<>();
+        try {
+            loop.execute(() -> taken.complete(new Snapshot(lastTicket, source.snapshot())));
+        } catch (RejectedExecutionException stopped) {
+            return false; // the broker has stopped: the journal as it is still holds everything
+        }
+        Snapshot snapshot;
+        try {
+            snapshot = taken.get(SNAPSHOT_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            log.atWarn().log("no snapshot of the broker state in time; keeping the journal as it is");
+            return false;
+        }
+        List<byte[]> parts = encodeParts(snapshot.entries());
+        Connection c = connection();
+        JournalTables.replaceSnapshot(c, snapshot.ticket(), parts);
+        JournalTables.commitDurably(c);
+        skipThrough = snapshot.ticket();
+        journalBytes = 0;
+        lastSnapshotBytes = parts.stream().mapToLong(part -> part.length).sum();
+        announce(snapshot.ticket());
+        log.atDebug().addKeyValue("ticket", snapshot.ticket()).addKeyValue("bytes", lastSnapshotBytes)
+                .log("broker state snapshot written");
+        return true;
+    }
+
+    private record Snapshot(long ticket, List<JournalEntry> entries) {
+    }
+
+    private static List<byte[]> encodeParts(List<JournalEntry> entries) {
+        List<byte[]> parts = new ArrayList<>();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(SNAPSHOT_PART_BYTES);
+        DataOutputStream out = new DataOutputStream(bytes);
+        for (JournalEntry entry : entries) {
+            encode(entry, out);
+            if (bytes.size() >= SNAPSHOT_PART_BYTES) {
+                parts.add(bytes.toByteArray());
+                bytes.reset();
+            }
+        }
+        if (bytes.size() > 0 || parts.isEmpty()) {
+            parts.add(bytes.toByteArray());
+        }
+        return parts;
+    }
+
+    private static void encode(JournalEntry entry, DataOutputStream out) {
+        try {
+            JournalCodec.write(entry, out);
+        } catch (IOException impossible) {
+            throw new UncheckedIOException(impossible); // writes to memory
+        }
+    }
+
+    private void announce(long ticket) {
+        try {
+            loop.execute(() -> durable(ticket));
+        } catch (RejectedExecutionException stopped) {
+            // the broker has stopped; nobody waits any more
+        }
+    }
+
+    private void fail(SQLException e) {
+        failures.incrementAndGet();
+        if (!failing) {
+            failing = true;
+            lastFailureLog = 0;
+        }
+        long now = System.currentTimeMillis();
+        if (now - lastFailureLog >= LOG_EVERY_MILLIS) {
+            lastFailureLog = now;
+            log.atError().addKeyValue("reason", e.getMessage())
+                    .log("cannot store the broker's state; QoS 1/2 messages are refused until storage works again");
+        }
+        closeConnection();
+    }
+
+    private void recover() {
+        try {
+            if (writeSnapshot() && failing) {
+                failing = false;
+                log.info("storage works again; the broker's state is stored and QoS 1/2 messages are accepted");
+            }
+        } catch (SQLException e) {
+            fail(e);
+        }
+    }
+
+    private Connection connection() throws SQLException {
+        if (connection == null) {
+            connection = dataSource.getConnection();
+            connection.setAutoCommit(false);
+        }
+        return connection;
+    }
+
+    private void closeConnection() {
+        if (connection != null) {
+            try {
+                connection.rollback();
+                connection.close();
+            } catch (SQLException ignored) {
+                // the connection is being dropped because it failed; its own error was logged
+            }
+            connection = null;
+        }
+    }
+
+    /** Writes what is still waiting, then stops; call after the broker has stopped, before the database closes. */
+    @Override
+    public void close() {
+        running = false;
+        stopping.countDown();
+        waiting.add(STOP);
+        if (writer != null) {
+            try {
+                writer.join(TimeUnit.SECONDS.toMillis(5));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

@@ -1,0 +1,241 @@
+package dev.roost.hub.broker.persistence;
+
+import dev.roost.hub.broker.message.Message;
+import dev.roost.hub.storage.Database;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.sql.DataSource;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The journal on a real H2 file: what is recorded comes back after a restart, through compaction and disk faults. */
+@Timeout(60)
+class JournalTest {
+
+    @TempDir
+    Path data;
+
+    /** Stands in for the broker loop: records happen on it, and it answers the journal's snapshot requests. */
+    private final ExecutorService loop = Executors.newSingleThreadExecutor();
+    private final StateReplay mirror = new StateReplay();
+    private Database database;
+    private H2Journal journal;
+
+    @AfterEach
+    void stop() throws Exception {
+        if (journal != null) {
+            journal.close();
+        }
+        loop.shutdownNow();
+        if (database != null) {
+            database.close();
+        }
+    }
+
+    @Test
+    void sessionsAndRetainedMessagesComeBackAsTheyWereLeft() throws Exception {
+        open(Long.MAX_VALUE);
+        record(new JournalEntry.Retained(message("home/porch", "ON", 1)));
+        record(new JournalEntry.Retained(message("home/gone", "x", 0)));
+        record(new JournalEntry.Retained(message("home/gone", "", 0)));
+        record(new JournalEntry.SessionOpened("heater"));
+        record(new JournalEntry.Subscribed("heater", "home/heating/#", 2));
+        record(new JournalEntry.OutgoingQueued("heater", 1, message("home/heating/set", "a", 1), 1, false, 7));
+        record(new JournalEntry.OutgoingQueued("heater", 2, message("home/heating/set", "b", 2), 2, false, 8));
+        record(new JournalEntry.OutgoingReleased("heater", 2));
+        record(new JournalEntry.OutgoingQueued("heater", 3, message("home/heating/set", "c", 1), 1, false, 0));
+        record(new JournalEntry.OutgoingQueued("heater", 4, message("home/heating/set", "d", 1), 1, false, 0));
+        record(new JournalEntry.OutgoingSent("heater", 3, 9));
+        record(new JournalEntry.OutgoingDone("heater", 1));
+        record(new JournalEntry.IncomingQos2("heater", 42));
+        record(new JournalEntry.IncomingQos2("heater", 43));
+        record(new JournalEntry.IncomingReleased("heater", 42));
+        record(new JournalEntry.SessionOpened("gone"));
+        record(new JournalEntry.Subscribed("gone", "x", 1));
+        record(new JournalEntry.SessionEnded("gone"));
+        awaitDurable();
+
+        StoredState stored = reopen();
+
+        assertThat(stored.retained()).extracting(Message::topic).containsExactly("home/porch");
+        assertThat(stored.sessions()).singleElement().satisfies(heater -> {
+            assertThat(heater.clientId()).isEqualTo("heater");
+            assertThat(heater.subscriptions()).isEqualTo(Map.of("home/heating/#", 2));
+            assertThat(heater.incomingQos2()).isEqualTo(Set.of(43));
+            assertThat(heater.outgoing()).extracting(StoredState.Outgoing::id).containsExactly(2L, 3L, 4L);
+            assertThat(heater.outgoing()).extracting(StoredState.Outgoing::packetId).containsExactly(8, 9, 0);
+            assertThat(heater.outgoing()).extracting(StoredState.Outgoing::released).containsExactly(true, false, false);
+        });
+    }
+
+    @Test
+    void compactionIntoASnapshotKeepsTheStateAndShrinksTheJournal() throws Exception {
+        open(4 * 1024);
+        record(new JournalEntry.SessionOpened("logger"));
+        for (long id = 1; id <= 2_000; id++) {
+            record(new JournalEntry.OutgoingQueued("logger", id, message("log/line", "line " + id, 1), 1, false, 0));
+            if (id % 2 == 0) {
+                record(new JournalEntry.OutgoingDone("logger", id - 1));
+            }
+            if (id % 100 == 0) {
+                awaitDurable(); // many small groups, so compaction happens on the way
+            }
+        }
+        awaitDurable();
+
+        assertThat(count("SELECT COUNT(*) FROM mqtt_snapshot")).isPositive();
+        StoredState stored = reopen();
+        assertThat(stored.sessions()).singleElement().satisfies(logger ->
+                assertThat(logger.outgoing()).hasSize(1_000).allMatch(out -> out.id() % 2 == 0));
+    }
+
+    @Test
+    void whileTheDiskFailsNothingBecomesDurableAndOnRecoveryEverythingIs() throws Exception {
+        FailingDisk disk = new FailingDisk();
+        open(Long.MAX_VALUE, disk);
+        record(new JournalEntry.Retained(message("before", "1", 1)));
+        awaitDurable();
+
+        disk.failing = true;
+        record(new JournalEntry.Retained(message("during", "2", 1)));
+        CountDownLatch durable = new CountDownLatch(1);
+        onLoop(() -> journal.whenDurable(journal.lastTicket(), durable::countDown));
+        assertThat(durable.await(3, TimeUnit.SECONDS)).as("nothing is durable while the disk fails").isFalse();
+        assertThat(journal.failing()).isTrue();
+
+        disk.failing = false;
+        assertThat(durable.await(10, TimeUnit.SECONDS)).as("durable once the disk works again").isTrue();
+        assertThat(journal.failing()).isFalse();
+        StoredState stored = reopen();
+        assertThat(stored.retained()).extracting(Message::topic).containsExactlyInAnyOrder("before", "during");
+    }
+
+    // ---- helpers ----
+
+    private void open(long snapshotAfterBytes) {
+        open(snapshotAfterBytes, null);
+    }
+
+    private void open(long snapshotAfterBytes, FailingDisk disk) {
+        database = Database.open(data, List.of("hub"));
+        DataSource source = disk == null ? database.dataSource() : disk.wrap(database.dataSource());
+        journal = new H2Journal(source, snapshotAfterBytes);
+        journal.load();
+        journal.start(loop, this::snapshot);
+    }
+
+    private StoredState reopen() throws Exception {
+        journal.close();
+        journal = null;
+        database.close();
+        database = Database.open(data, List.of("hub"));
+        return new H2Journal(database.dataSource()).load();
+    }
+
+    /** The test's own copy of the state, as the broker would snapshot it. */
+    private List<JournalEntry> snapshot() {
+        List<JournalEntry> entries = new ArrayList<>();
+        StoredState state = mirror.result(0);
+        state.retained().forEach(m -> entries.add(new JournalEntry.Retained(m)));
+        for (StoredState.Session s : state.sessions()) {
+            entries.add(new JournalEntry.SessionOpened(s.clientId()));
+            s.subscriptions().forEach((f, q) -> entries.add(new JournalEntry.Subscribed(s.clientId(), f, q)));
+            s.incomingQos2().forEach(id -> entries.add(new JournalEntry.IncomingQos2(s.clientId(), id)));
+            for (StoredState.Outgoing o : s.outgoing()) {
+                entries.add(new JournalEntry.OutgoingQueued(s.clientId(), o.id(), o.message(), o.qos(),
+                        o.retainFlag(), o.packetId()));
+                if (o.released()) {
+                    entries.add(new JournalEntry.OutgoingReleased(s.clientId(), o.id()));
+                }
+            }
+        }
+        return entries;
+    }
+
+    private void record(JournalEntry entry) throws Exception {
+        onLoop(() -> {
+            mirror.apply(entry);
+            journal.record(entry);
+        });
+    }
+
+    private void awaitDurable() throws Exception {
+        CountDownLatch durable = new CountDownLatch(1);
+        onLoop(() -> journal.whenDurable(journal.lastTicket(), durable::countDown));
+        assertThat(durable.await(10, TimeUnit.SECONDS)).as("durable in time").isTrue();
+    }
+
+    private void onLoop(Runnable task) throws Exception {
+        loop.submit(task).get(5, TimeUnit.SECONDS);
+    }
+
+    private long count(String sql) throws SQLException {
+        try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement();
+             var rows = s.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private static Message message(String topic, String payload, int qos) {
+        return Message.of(topic, payload.getBytes(StandardCharsets.UTF_8), qos, false);
+    }
+
+    /** A disk that can fail on demand, the way a full SD card does: every database call answers an error. */
+    private static final class FailingDisk {
+        volatile boolean failing;
+
+        DataSource wrap(DataSource real) {
+            return (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {DataSource.class},
+                    (proxy, method, args) -> {
+                        if (method.getName().equals("getConnection")) {
+                            failIfFailing();
+                            return wrap((Connection) invoke(real, method, args));
+                        }
+                        return invoke(real, method, args);
+                    });
+        }
+
+        private Connection wrap(Connection real) {
+            return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Connection.class},
+                    (proxy, method, args) -> {
+                        if (!method.getName().equals("close") && !method.getName().equals("rollback")) {
+                            failIfFailing();
+                        }
+                        return invoke(real, method, args);
+                    });
+        }
+
+        private void failIfFailing() throws SQLException {
+            if (failing) {
+                throw new SQLException("No space left on device");
+            }
+        }
+
+        private static Object invoke(Object target, java.lang.reflect.Method method, Object[] args) throws Throwable {
+            try {
+                return method.invoke(target, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        }
+    }
+}
