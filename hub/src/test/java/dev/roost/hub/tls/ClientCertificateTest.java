@@ -155,6 +155,16 @@ class ClientCertificateTest {
     }
 
     @Test
+    void aCertificateNamingAnInProcessClientOfTheHubIsDisconnected() throws Exception {
+        TestCertificates.Client impostor = ca.signed("$roost-rules");
+
+        // Closed before CONNACK, not merely refused as a stranger with code 5.
+        assertThatThrownBy(() -> connect(required, "ssl://localhost:" + required.ports().mqtts(), impostor, null))
+                .isInstanceOfSatisfying(MqttException.class, e -> assertThat(e.getReasonCode())
+                        .isEqualTo(MqttException.REASON_CODE_CONNECTION_LOST));
+    }
+
+    @Test
     void theJavaClientOverSecureWebSocketGetsTheTopicsOfItsCertificatesUser() throws Exception {
         MqttClient client = connect(required, "wss://localhost:" + required.ports().wss() + "/mqtt", sensor, null);
 
