@@ -166,7 +166,7 @@ start_mosquitto() { # log
 start_roost() { # log
     BROKER_DIR=$(mktemp -d /tmp/roost-compare-roost.XXXXXX)
     # shellcheck disable=SC2086 # the options are words on purpose
-    java $ROOST_JAVA_OPTS -jar "$ROOST_JAR" --data "$BROKER_DIR" --mqtt-port 0 --http-port 0 --ws-port 0 --tls-port 0 > "$1" 2>&1 &
+    java $ROOST_JAVA_OPTS -jar "$ROOST_JAR" --data "$BROKER_DIR" --mqtt-port 0 --http-port 0 --ws-port 0 --tls-port 0 --wss-port 0 > "$1" 2>&1 &
     BROKER_PID=$!
     local deadline=$(( SECONDS + 60 ))
     # ports.json appears only once Roost is ready; the port is read from it because Roost chose it.

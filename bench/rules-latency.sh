@@ -8,7 +8,7 @@ PASSWORD="bench-$RANDOM-$RANDOM"
 ROOST_JAVA_OPTS=${ROOST_JAVA_OPTS:--Xmx64m -XX:+UseSerialGC -XX:TieredStopAtLevel=1}
 # shellcheck disable=SC2086
 ROOST_ADMIN_PASSWORD=$PASSWORD java $ROOST_JAVA_OPTS -jar "$ROOT/hub/target/roost.jar" --data "$DATA" \
-    --mqtt-port 0 --ws-port 0 --http-port 0 --tls-port 0 > "$DATA/hub.log" 2>&1 &
+    --mqtt-port 0 --ws-port 0 --http-port 0 --tls-port 0 --wss-port 0 > "$DATA/hub.log" 2>&1 &
 HUB=$!
 trap 'kill $HUB 2>/dev/null; wait $HUB 2>/dev/null; rm -rf "$DATA"' EXIT
 for _ in $(seq 1 300); do [[ -s "$DATA/ports.json" ]] && break; sleep 0.1; done

@@ -13,6 +13,7 @@ import dev.roost.hub.broker.persistence.StoredState;
 import dev.roost.hub.broker.retain.DurableRetainedStore;
 import dev.roost.hub.broker.retain.InMemoryRetainedStore;
 import dev.roost.hub.broker.session.InMemorySessionStore;
+import dev.roost.hub.broker.transport.ServerTls;
 import dev.roost.hub.config.HubConfig;
 import dev.roost.hub.config.LocationSettings;
 import dev.roost.hub.config.TlsSettings;
@@ -121,7 +122,7 @@ public final class Hub implements AutoCloseable {
             InetSocketAddress mqtt = broker.start(mqttHost, PortOverrides.choose(ports.mqtt(), config.mqtt().port()));
             InetSocketAddress ws = broker.startWebSocket(mqttHost,
                     PortOverrides.choose(ports.ws(), config.mqtt().websocketPort()));
-            Integer mqtts = startTls(broker, config, dataDir, ports);
+            TlsPorts tls = startTls(broker, config, dataDir, ports);
 
             LocalClient deviceClient = parts.add(broker.localClient(DEVICES_CLIENT_ID), LocalClient::close);
             LocalDeviceBus deviceBus = new LocalDeviceBus(deviceClient);
@@ -151,10 +152,11 @@ public final class Hub implements AutoCloseable {
             WebServer web = parts.add(new WebServer(services), WebServer::stop);
             int http = web.start(config.http().host(), PortOverrides.choose(ports.http(), config.http().port()));
 
-            Ports bound = new Ports(mqtt.getPort(), ws.getPort(), http, mqtts);
+            Ports bound = new Ports(mqtt.getPort(), ws.getPort(), http, tls.mqtts(), tls.wss());
             bound.writeTo(dataDir);
             log.atInfo().addKeyValue("mqtt", bound.mqtt()).addKeyValue("ws", bound.ws())
                     .addKeyValue("http", bound.http()).addKeyValue("mqtts", bound.mqtts())
+                    .addKeyValue("wss", bound.wss())
                     .addKeyValue("data", dataDir.toAbsolutePath()).log("Roost is ready");
             NativeHeapTrimmer trimmer = parts.add(new NativeHeapTrimmer(), NativeHeapTrimmer::close);
             trimmer.start(TRIM_FIRST_SECONDS, TRIM_INTERVAL_SECONDS);
@@ -185,16 +187,23 @@ public final class Hub implements AutoCloseable {
         }
     }
 
-    /** The TLS listener's port, or null when it is switched off. */
-    private static Integer startTls(MqttBroker broker, HubConfig config, Path dataDir, PortOverrides ports)
+    /** The ports of the TLS listeners (MQTT and WebSocket), both null when TLS is switched off. */
+    private record TlsPorts(Integer mqtts, Integer wss) {
+    }
+
+    private static TlsPorts startTls(MqttBroker broker, HubConfig config, Path dataDir, PortOverrides ports)
             throws IOException {
         TlsSettings tls = config.mqtt().tls();
         if (!tls.enabled()) {
-            return null;
+            return new TlsPorts(null, null);
         }
-        TlsCertificate.Loaded certificate = TlsCertificate.load(dataDir, tls.certFile(), tls.keyFile());
-        return broker.startTls(config.mqtt().host(), PortOverrides.choose(ports.tls(), tls.port()),
-                certificate.context()).getPort();
+        TlsCertificate.Loaded certificate = TlsCertificate.load(dataDir, tls.certFile(), tls.keyFile(),
+                tls.clientCertificates(), tls.clientCaFile());
+        ServerTls server = new ServerTls(certificate.context(), tls.certificateCnAsUsername());
+        String host = config.mqtt().host();
+        return new TlsPorts(broker.startTls(host, PortOverrides.choose(ports.tls(), tls.port()), server).getPort(),
+                broker.startWebSocketTls(host, PortOverrides.choose(ports.wss(), tls.websocketPort()), server)
+                        .getPort());
     }
 
     private static TriggerSettings triggerSettings(HubConfig config) {

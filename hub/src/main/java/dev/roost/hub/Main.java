@@ -73,7 +73,7 @@ public final class Main {
         Hub hub;
         try {
             hub = Hub.start(config, cli.dataDir(),
-                    new PortOverrides(cli.mqttPort(), cli.wsPort(), cli.httpPort(), cli.tlsPort()),
+                    new PortOverrides(cli.mqttPort(), cli.wsPort(), cli.httpPort(), cli.tlsPort(), cli.wssPort()),
                     cli.simulate(), System.getenv("ROOST_ADMIN_PASSWORD"));
         } catch (StorageException e) {
             // A person can act on this line (free space, fix permissions, restore a backup): no stack trace.

@@ -10,11 +10,11 @@ import java.nio.file.StandardCopyOption;
 
 /**
  * The ports the hub actually listens on, written to {@code DATA/ports.json} once it is ready (contract:
- * {@code {"mqtt":N,"ws":N,"http":N}}, plus {@code "mqtts":N} while the TLS listener is on). Written to a temporary
+ * {@code {"mqtt":N,"ws":N,"http":N}}, plus {@code "mqtts":N,"wss":N} while the TLS listeners are on). Written to a temporary
  * file and moved, so a reader never sees half.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Ports(int mqtt, int ws, int http, Integer mqtts) {
+public record Ports(int mqtt, int ws, int http, Integer mqtts, Integer wss) {
 
     public static final String FILE_NAME = "ports.json";
 

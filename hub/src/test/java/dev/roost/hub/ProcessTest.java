@@ -60,7 +60,7 @@ class ProcessTest {
 
         assertThat(result.exitCode()).as(result.describe()).isZero();
         assertThat(result.stdout()).contains("--config", "--data", "--mqtt-port", "--ws-port", "--http-port",
-                "--simulate");
+                "--tls-port", "--wss-port", "--simulate");
     }
 
     @Test
@@ -101,7 +101,7 @@ class ProcessTest {
     void startsWritesPortsServesMqttAndStopsCleanlyOnSigterm() throws Exception {
         Path data = temp.resolve("data");
         hub = start("--config", loopbackConfig().toString(), "--data", data.toString(),
-                "--mqtt-port", "0", "--ws-port", "0", "--http-port", "0", "--tls-port", "0");
+                "--mqtt-port", "0", "--ws-port", "0", "--http-port", "0", "--tls-port", "0", "--wss-port", "0");
         Ports ports = awaitPorts(data);
         assertThat(ports.mqtt()).isPositive();
         assertThat(ports.ws()).isPositive();
@@ -152,7 +152,7 @@ class ProcessTest {
     void aSecondProcessOnTheSameDataFolderIsToldTheDatabaseIsInUse() throws Exception {
         Path data = temp.resolve("data");
         hub = start("--config", loopbackConfig().toString(), "--data", data.toString(),
-                "--mqtt-port", "0", "--ws-port", "0", "--http-port", "0", "--tls-port", "0");
+                "--mqtt-port", "0", "--ws-port", "0", "--http-port", "0", "--tls-port", "0", "--wss-port", "0");
         awaitPorts(data);
 
         assertThatThrownBy(() -> Database.open(data, List.of("hub")))

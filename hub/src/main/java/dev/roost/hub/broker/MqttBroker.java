@@ -18,13 +18,13 @@ import dev.roost.hub.broker.stats.BrokerStats;
 import dev.roost.hub.broker.subscription.SubscriptionTree;
 import dev.roost.hub.broker.sys.SysPublisher;
 import dev.roost.hub.broker.transport.MqttChannelInitializer;
+import dev.roost.hub.broker.transport.ServerTls;
 import dev.roost.hub.broker.transport.Transport;
 import dev.roost.hub.broker.transport.WebSocketFraming;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
-import io.netty.handler.ssl.SslContext;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
@@ -120,16 +120,25 @@ public final class MqttBroker implements AutoCloseable {
     }
 
     /** Listens for MQTT over TLS; port 0 picks a free port. */
-    public InetSocketAddress startTls(String host, int port, SslContext tls) {
+    public InetSocketAddress startTls(String host, int port, ServerTls tls) {
         return listen(host, port, null, tls, "mqtts");
     }
 
     /** Listens for MQTT over WebSocket on path {@code /mqtt}; port 0 picks a free port. */
     public InetSocketAddress startWebSocket(String host, int port) {
-        return listen(host, port, new WebSocketFraming("/mqtt", config.maxPacketSize() + 16), null, "mqtt-ws");
+        return listen(host, port, webSocketFraming(), null, "mqtt-ws");
     }
 
-    private InetSocketAddress listen(String host, int port, WebSocketFraming webSocket, SslContext tls,
+    /** Listens for MQTT over WebSocket inside TLS (wss) on path {@code /mqtt}; port 0 picks a free port. */
+    public InetSocketAddress startWebSocketTls(String host, int port, ServerTls tls) {
+        return listen(host, port, webSocketFraming(), tls, "mqtt-wss");
+    }
+
+    private WebSocketFraming webSocketFraming() {
+        return new WebSocketFraming("/mqtt", config.maxPacketSize() + 16);
+    }
+
+    private InetSocketAddress listen(String host, int port, WebSocketFraming webSocket, ServerTls tls,
                                      String name) {
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(acceptGroup, brokerGroup)

@@ -15,7 +15,7 @@ import java.util.List;
  * @param user      a user-management command instead of starting the hub, or null
  */
 public record CommandLine(Path config, Path dataDir, Integer mqttPort, Integer wsPort, Integer httpPort,
-                          Integer tlsPort, boolean simulate, boolean help, boolean version, UserCommand user) {
+                          Integer tlsPort, Integer wssPort, boolean simulate, boolean help, boolean version, UserCommand user) {
 
     public static final String USAGE = """
             Usage: java -jar roost.jar [options]
@@ -30,6 +30,7 @@ public record CommandLine(Path config, Path dataDir, Integer mqttPort, Integer w
               --ws-port N        MQTT over WebSocket port, path /mqtt (default 8083; 0 = any free port)
               --http-port N      web UI and HTTP API port (default 8080; 0 = any free port)
               --tls-port N       MQTT over TLS port (default 8883; 0 = any free port)
+              --wss-port N       MQTT over WebSocket with TLS port, path /mqtt (default 8084; 0 = any free port)
               --simulate         use simulated devices even on a Raspberry Pi
               --version          print the version and exit
               --help             print this help and exit
@@ -54,6 +55,7 @@ public record CommandLine(Path config, Path dataDir, Integer mqttPort, Integer w
         Integer ws = null;
         Integer http = null;
         Integer tls = null;
+        Integer wss = null;
         boolean simulate = false;
         boolean help = false;
         boolean version = false;
@@ -68,6 +70,7 @@ public record CommandLine(Path config, Path dataDir, Integer mqttPort, Integer w
                 case "--ws-port" -> ws = port(value(args, ++i, arg), arg);
                 case "--http-port" -> http = port(value(args, ++i, arg), arg);
                 case "--tls-port" -> tls = port(value(args, ++i, arg), arg);
+                case "--wss-port" -> wss = port(value(args, ++i, arg), arg);
                 case "--simulate" -> simulate = true;
                 case "--help", "-h" -> help = true;
                 case "--version" -> version = true;
@@ -84,7 +87,7 @@ public record CommandLine(Path config, Path dataDir, Integer mqttPort, Integer w
         if (admin && user == null) {
             throw new UsageException("--admin goes only with user add");
         }
-        return new CommandLine(config, data, mqtt, ws, http, tls, simulate, help, version, user);
+        return new CommandLine(config, data, mqtt, ws, http, tls, wss, simulate, help, version, user);
     }
 
     private static String value(List<String> args, int index, String flag) throws UsageException {

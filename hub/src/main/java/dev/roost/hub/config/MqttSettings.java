@@ -33,10 +33,7 @@ public record MqttSettings(String host, int port, int websocketPort, BrokerConfi
                         @JsonProperty("maxConnections") Integer maxConnections,
                         @JsonProperty("maxRetainedMessages") Integer maxRetainedMessages,
                         @JsonProperty("maxRetainedBytes") Long maxRetainedBytes,
-                        @JsonProperty("tls") Boolean tls,
-                        @JsonProperty("tlsPort") Integer tlsPort,
-                        @JsonProperty("tlsCertFile") String tlsCertFile,
-                        @JsonProperty("tlsKeyFile") String tlsKeyFile) {
+                        @JsonProperty("tls") TlsSettings tls) {
         this(host != null ? host : "0.0.0.0",
                 Ranges.port("mqtt.port", port, 1883),
                 Ranges.port("mqtt.websocketPort", websocketPort, 8083),
@@ -69,11 +66,11 @@ public record MqttSettings(String host, int port, int websocketPort, BrokerConfi
                         .maxRetainedBytes(Ranges.between("mqtt.maxRetainedBytes", maxRetainedBytes, 0L,
                                 Long.MAX_VALUE, DEFAULTS.maxRetainedBytes()))
                         .build(),
-                TlsSettings.of(tls, tlsPort, tlsCertFile, tlsKeyFile));
+                tls != null ? tls : TlsSettings.defaults());
     }
 
     public static MqttSettings defaults() {
         return new MqttSettings(null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null);
+                null, null, null, null, null);
     }
 }

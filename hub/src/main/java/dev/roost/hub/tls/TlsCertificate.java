@@ -26,7 +26,8 @@ import java.util.concurrent.TimeUnit;
  * The TLS listener's certificate: PEM files the owner configured, or else a self-signed one the hub makes in
  * {@code DATA/tls} on first start (with the JDK's own {@code keytool}, so no crypto of ours) and keeps. Its
  * certificate is written as {@code DATA/tls/roost-cert.pem} for clients ({@code mosquitto_pub --cafile}) and its
- * SHA-256 fingerprint is logged. Only TLS 1.2 and 1.3 are offered.
+ * SHA-256 fingerprint is logged. Only TLS 1.2 and 1.3 are offered. Client certificates, when asked for, must be
+ * signed by a CA of the configured bundle.
  */
 public final class TlsCertificate {
 
@@ -48,16 +49,30 @@ public final class TlsCertificate {
     }
 
     /**
-     * @param certFile configured PEM certificate chain, or null to use (and on first start make) a self-signed one
-     * @param keyFile  configured PEM private key (PKCS#8), with certFile
+     * @param certFile     configured PEM certificate chain, or null to use (and on first start make) a self-signed one
+     * @param keyFile      configured PEM private key (PKCS#8), with certFile
+     * @param clients      whether clients are asked for a certificate
+     * @param clientCaFile PEM bundle of the CAs that sign client certificates; unused with {@code NONE}
      * @throws IllegalArgumentException naming the file when it cannot be used
      */
-    public static Loaded load(Path dataDir, Path certFile, Path keyFile) throws IOException {
+    public static Loaded load(Path dataDir, Path certFile, Path keyFile, ClientCertificates clients,
+                              Path clientCaFile) throws IOException {
+        X509Certificate[] clientCas = clients == ClientCertificates.NONE ? null : ClientCaFile.read(clientCaFile);
+        ServerKey key = serverKey(dataDir, certFile, keyFile);
+        SslContext context = key.builder().protocols(PROTOCOLS).clientAuth(clients.netty())
+                .trustManager(clientCas).build();
+        return loaded(context, key.certificate(), key.file(), clients);
+    }
+
+    /** The server's key and certificate, and the file clients can trust it by. */
+    private record ServerKey(SslContextBuilder builder, X509Certificate certificate, Path file) {
+    }
+
+    private static ServerKey serverKey(Path dataDir, Path certFile, Path keyFile) throws IOException {
         try {
             if (certFile != null) {
-                SslContext context = SslContextBuilder.forServer(certFile.toFile(), keyFile.toFile())
-                        .protocols(PROTOCOLS).build();
-                return loaded(context, readCertificate(certFile), certFile);
+                return new ServerKey(SslContextBuilder.forServer(certFile.toFile(), keyFile.toFile()),
+                        readCertificate(certFile), certFile);
             }
             Path folder = Files.createDirectories(dataDir.resolve(FOLDER));
             Path keystore = folder.resolve(KEYSTORE);
@@ -75,20 +90,25 @@ public final class TlsCertificate {
                     + "\n-----END CERTIFICATE-----\n");
             KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
             keys.init(store, STORE_PASSWORD);
-            return loaded(SslContextBuilder.forServer(keys).protocols(PROTOCOLS).build(), certificate, pem);
+            return new ServerKey(SslContextBuilder.forServer(keys), certificate, pem);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new IllegalArgumentException("TLS: " + (certFile != null ? certFile + " / " + keyFile
                     : dataDir.resolve(FOLDER).resolve(KEYSTORE)) + ": " + e.getMessage(), e);
         }
     }
 
-    private static Loaded loaded(SslContext context, X509Certificate certificate, Path file)
-            throws GeneralSecurityException {
-        String fingerprint = HexFormat.ofDelimiter(":").withUpperCase()
-                .formatHex(MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded()));
+    private static Loaded loaded(SslContext context, X509Certificate certificate, Path file,
+                                 ClientCertificates clients) {
+        String fingerprint;
+        try {
+            fingerprint = HexFormat.ofDelimiter(":").withUpperCase()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded()));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the JDK has no SHA-256", e); // every Java SE has it
+        }
         log.atInfo().addKeyValue("certificate", file).addKeyValue("sha256", fingerprint)
                 .addKeyValue("subject", certificate.getSubjectX500Principal().getName())
-                .log("TLS certificate in use");
+                .addKeyValue("clientCertificates", clients).log("TLS certificate in use");
         return new Loaded(context, fingerprint, file);
     }
 

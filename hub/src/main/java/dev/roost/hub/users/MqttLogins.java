@@ -2,6 +2,7 @@ package dev.roost.hub.users;
 
 import dev.roost.hub.broker.auth.AnonymousAccess;
 import dev.roost.hub.broker.auth.Authenticator;
+import dev.roost.hub.broker.auth.CredentialVerifier;
 import dev.roost.hub.broker.auth.FailureThrottle;
 import dev.roost.hub.broker.auth.TokenVerifier;
 import dev.roost.hub.broker.auth.UserAuthenticator;
@@ -35,9 +36,8 @@ public final class MqttLogins implements AutoCloseable {
                     t.setDaemon(true);
                     return t;
                 });
-        this.authenticator = new UserAuthenticator(anonymous,
-                (name, password) -> users.verify(name, new String(password, StandardCharsets.UTF_8)).isPresent(),
-                tokens, new AddressThrottle(new LoginThrottle(clock)), thread);
+        this.authenticator = new UserAuthenticator(anonymous, new StoredUsers(users), tokens,
+                new AddressThrottle(new LoginThrottle(clock)), thread);
     }
 
     public Authenticator authenticator() {
@@ -47,6 +47,19 @@ public final class MqttLogins implements AutoCloseable {
     @Override
     public void close() {
         thread.shutdownNow();
+    }
+
+    /** The hub's users in the broker's terms. */
+    private record StoredUsers(UserStore users) implements CredentialVerifier {
+        @Override
+        public boolean verify(String username, byte[] password) {
+            return users.verify(username, new String(password, StandardCharsets.UTF_8)).isPresent();
+        }
+
+        @Override
+        public boolean exists(String username) {
+            return users.find(username).isPresent();
+        }
     }
 
     /** The web UI's per-address throttle in the broker's terms. */

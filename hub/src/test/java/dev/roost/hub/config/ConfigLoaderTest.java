@@ -1,6 +1,7 @@
 package dev.roost.hub.config;
 
 import dev.roost.hub.broker.auth.AnonymousAccess;
+import dev.roost.hub.tls.ClientCertificates;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -80,6 +81,53 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> new ConfigLoader().load(file))
                 .hasMessageStartingWith(file + ":2:")
                 .hasMessageContaining("mqtt.anonymous");
+    }
+
+    @Test
+    void tlsSectionTurnsOnClientCertificatesWithTheirNamesAsUsers() throws Exception {
+        HubConfig config = new ConfigLoader().load(write("""
+                mqtt:
+                  tls:
+                    websocketPort: 9084
+                    clientCertificates: required
+                    clientCaFile: /etc/roost/client-ca.pem
+                """));
+        TlsSettings tls = config.mqtt().tls();
+        assertThat(tls.enabled()).isTrue();
+        assertThat(tls.port()).isEqualTo(8883);
+        assertThat(tls.websocketPort()).isEqualTo(9084);
+        assertThat(tls.clientCertificates()).isEqualTo(ClientCertificates.REQUIRED);
+        assertThat(tls.clientCaFile()).isEqualTo(Path.of("/etc/roost/client-ca.pem"));
+        assertThat(tls.certificateCnAsUsername()).isTrue();
+    }
+
+    @Test
+    void tlsFalseSwitchesTheTlsListenersOff() throws Exception {
+        HubConfig config = new ConfigLoader().load(write("mqtt:\n  tls: false\n"));
+        assertThat(config.mqtt().tls().enabled()).isFalse();
+        assertThat(HubConfig.defaults().mqtt().tls()).isEqualTo(TlsSettings.defaults());
+        assertThat(TlsSettings.defaults().clientCertificates()).isEqualTo(ClientCertificates.NONE);
+        assertThat(TlsSettings.defaults().certificateCnAsUsername()).isFalse();
+    }
+
+    @Test
+    void clientCertificatesWithoutTheirCaNamesFileLineAndKey() throws Exception {
+        Path file = write("""
+                mqtt:
+                  port: 1883
+                  tls:
+                    clientCertificates: optional
+                """);
+        assertThatThrownBy(() -> new ConfigLoader().load(file))
+                .hasMessage(file + ":4:5: mqtt.tls.clientCertificates: give mqtt.tls.clientCaFile, the PEM file"
+                        + " of the CAs that sign client certificates");
+    }
+
+    @Test
+    void tlsWebsocketPortOutOfRangeNamesItsKey() throws Exception {
+        Path file = write("mqtt:\n  tls:\n    websocketPort: 70000\n");
+        assertThatThrownBy(() -> new ConfigLoader().load(file))
+                .hasMessage(file + ":3:5: mqtt.tls.websocketPort: must be between 0 and 65535, got 70000");
     }
 
     @Test

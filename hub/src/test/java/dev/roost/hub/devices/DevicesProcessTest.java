@@ -52,7 +52,7 @@ class DevicesProcessTest {
                   host: 127.0.0.1
                 http:
                   host: 127.0.0.1
-                """).toString(), "--data", data.toString(), "--mqtt-port", "0", "--ws-port", "0", "--http-port", "0", "--tls-port", "0");
+                """).toString(), "--data", data.toString(), "--mqtt-port", "0", "--ws-port", "0", "--http-port", "0", "--tls-port", "0", "--wss-port", "0");
         await().atMost(READY).until(() -> Files.exists(data.resolve(Ports.FILE_NAME)) || !hub.isAlive());
         assertThat(hub.isAlive()).as(output()).isTrue();
         client = new MqttClient("tcp://127.0.0.1:" + Ports.readFrom(data).mqtt(), "lock-watcher",

@@ -25,7 +25,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** MQTT over TLS with the self-signed certificate the hub makes, from mosquitto_pub and from a Java client. */
+/**
+ * MQTT over TLS and over secure WebSocket with the self-signed certificate the hub makes, from mosquitto_pub and from
+ * a Java client.
+ */
 class TlsListenerTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
@@ -87,6 +90,37 @@ class TlsListenerTest {
     @Test
     void aPlainTcpClientOnTheTlsPortIsRefused() throws Exception {
         MqttClient plain = new MqttClient("tcp://127.0.0.1:" + tlsPort, "plain", new MemoryPersistence());
+        MqttConnectOptions options = BrokerFixture.options(true);
+        options.setConnectionTimeout(3);
+
+        assertThatThrownBy(() -> plain.connect(options)).isInstanceOf(MqttException.class);
+        plain.close();
+    }
+
+    @Test
+    void theJavaClientOverSecureWebSocketSharesTheBrokerWithTcpClients() throws Exception {
+        MqttClient phone = new MqttClient("wss://localhost:" + Ports.readFrom(data).wss() + "/mqtt", "phone",
+                new MemoryPersistence());
+        MqttConnectOptions options = BrokerFixture.options(true);
+        options.setSocketFactory(TestCertificates.socketFactory(certificate, null));
+        try {
+            phone.connect(options);
+            Received received = new Received();
+            phone.subscribe("home/smart-lock", 1, received);
+            MqttClient lock = hub.client("lock");
+            lock.publish("home/smart-lock", "{\"state\":\"LOCKED\"}".getBytes(), 1, false);
+            BrokerFixture.discard(lock);
+
+            assertThat(received.next(WAIT).payload()).isEqualTo("{\"state\":\"LOCKED\"}");
+        } finally {
+            BrokerFixture.discard(phone);
+        }
+    }
+
+    @Test
+    void aPlainWebSocketClientOnTheSecureWebSocketPortIsRefused() throws Exception {
+        MqttClient plain = new MqttClient("ws://127.0.0.1:" + Ports.readFrom(data).wss() + "/mqtt", "plain-ws",
+                new MemoryPersistence());
         MqttConnectOptions options = BrokerFixture.options(true);
         options.setConnectionTimeout(3);
 

@@ -9,7 +9,8 @@ import java.util.concurrent.CompletionStage;
 /**
  * Authentication for a broker without a user database: clients are anonymous, allowed according to
  * {@link AnonymousAccess}. Credentials cannot be checked, so a client that presents them where anonymous
- * access is not allowed is told its user name or password is wrong.
+ * access is not allowed is told its user name or password is wrong. A verified client certificate is enough by
+ * itself: the CA that signed it vouches for the name.
  */
 public final class AnonymousAuthenticator implements Authenticator {
 
@@ -21,7 +22,10 @@ public final class AnonymousAuthenticator implements Authenticator {
 
     @Override
     public CompletionStage<Verdict> authenticate(String clientId, String username, byte[] password,
-                                                 InetAddress source) {
+                                                 String certificateUser, InetAddress source) {
+        if (certificateUser != null) {
+            return CompletableFuture.completedFuture(Verdict.accepted(certificateUser));
+        }
         if (access.allows(source)) {
             return CompletableFuture.completedFuture(Verdict.accepted(username));
         }

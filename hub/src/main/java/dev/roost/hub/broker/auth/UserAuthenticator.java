@@ -9,11 +9,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Supplier;
 
 /**
  * Clients with a user name must give that user's password, or a token as the password; clients without either are
- * anonymous and let in according to {@link AnonymousAccess}. Credentials are checked on {@code verifierThread},
- * off the broker loop, and a source address that keeps failing is refused without a check for a growing time.
+ * anonymous and let in according to {@link AnonymousAccess}. A verified client certificate replaces both: its name
+ * must be one of the hub's users (so removing the user shuts the certificate out too), and no password is asked.
+ * Credentials are checked on {@code verifierThread}, off the broker loop, and a source address that keeps failing
+ * is refused without a check for a growing time.
  */
 public final class UserAuthenticator implements Authenticator {
 
@@ -36,7 +39,11 @@ public final class UserAuthenticator implements Authenticator {
 
     @Override
     public CompletionStage<Verdict> authenticate(String clientId, String username, byte[] password,
-                                                 InetAddress source) {
+                                                 String certificateUser, InetAddress source) {
+        if (certificateUser != null) {
+            // The TLS handshake proved the name; there is nothing to guess, so no throttle.
+            return offLoop(() -> certificateLogin(clientId, certificateUser));
+        }
         if (username == null && password == null) {
             return CompletableFuture.completedFuture(anonymous.allows(source) ? Verdict.accepted(null)
                     : Verdict.refused(MqttConnectReturnCode.CONNECTION_REFUSED_NOT_AUTHORIZED));
@@ -48,13 +55,26 @@ public final class UserAuthenticator implements Authenticator {
             return CompletableFuture.completedFuture(
                     Verdict.refused(MqttConnectReturnCode.CONNECTION_REFUSED_NOT_AUTHORIZED));
         }
+        return offLoop(() -> check(username, password, address));
+    }
+
+    private CompletionStage<Verdict> offLoop(Supplier<Verdict> check) {
         try {
-            return CompletableFuture.supplyAsync(() -> check(username, password, address), verifierThread);
+            return CompletableFuture.supplyAsync(check, verifierThread);
         } catch (RejectedExecutionException e) {
-            // Too many CONNECTs waiting for a password check: a client retries, a flood is shed.
+            // Too many CONNECTs waiting for a check: a client retries, a flood is shed.
             return CompletableFuture.completedFuture(
                     Verdict.refused(MqttConnectReturnCode.CONNECTION_REFUSED_SERVER_UNAVAILABLE));
         }
+    }
+
+    private Verdict certificateLogin(String clientId, String user) {
+        if (verifier.exists(user)) {
+            return Verdict.accepted(user);
+        }
+        log.atInfo().addKeyValue("clientId", clientId).addKeyValue("certificateUser", user)
+                .log("refusing CONNECT: the client certificate names no user of the hub");
+        return Verdict.refused(MqttConnectReturnCode.CONNECTION_REFUSED_NOT_AUTHORIZED);
     }
 
     private Verdict check(String username, byte[] password, String address) {

@@ -1,5 +1,6 @@
 package dev.roost.hub.broker.connection;
 
+import dev.roost.hub.broker.auth.CertificateUser;
 import dev.roost.hub.broker.auth.ClientIdentity;
 import dev.roost.hub.broker.auth.Verdict;
 import dev.roost.hub.broker.codec.ControlPackets;
@@ -164,7 +165,8 @@ public final class MqttConnection extends ChannelInboundHandlerAdapter implement
         }
         CompletableFuture<Verdict> verdict = broker.authenticator().authenticate(
                 connect.payload().clientIdentifier(), connect.payload().userName(),
-                connect.payload().passwordInBytes(), remoteAddress()).toCompletableFuture();
+                connect.payload().passwordInBytes(), ctx.channel().attr(CertificateUser.ATTRIBUTE).get(),
+                remoteAddress()).toCompletableFuture();
         if (verdict.isDone()) {
             afterAuthentication(connect, verdict.join());
             return;

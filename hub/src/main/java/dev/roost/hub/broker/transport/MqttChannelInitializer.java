@@ -6,15 +6,15 @@ import dev.roost.hub.broker.connection.MqttConnection;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
-import io.netty.handler.ssl.SslContext;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.handler.codec.mqtt.MqttDecoder;
 import io.netty.handler.codec.mqtt.MqttEncoder;
 
 /**
- * The life of a packet, in order: TLS is unwrapped (on a TLS listener), bytes are counted, decoded (the maximum packet size is enforced from the
- * fixed header, before the body is buffered), failed decodes are caught, and the connection handles the
- * rest. The keepalive handler is added in front once CONNECT sets the interval.
+ * The life of a packet, in order: TLS is unwrapped (on a TLS listener, which may take a client certificate's name
+ * as the user), WebSocket frames are unwrapped (on a WebSocket listener), bytes are counted, decoded (the maximum
+ * packet size is enforced from the fixed header, before the body is buffered), failed decodes are caught, and the
+ * connection handles the rest. The keepalive handler is added in front once CONNECT sets the interval.
  */
 public final class MqttChannelInitializer extends ChannelInitializer<Channel> {
 
@@ -24,15 +24,15 @@ public final class MqttChannelInitializer extends ChannelInitializer<Channel> {
     private final BrokerContext broker;
     private final TrafficCounter traffic;
     private final WebSocketFraming webSocket;
-    private final SslContext tls;
+    private final ServerTls tls;
     private final ChannelGroup clients;
 
     /**
      * @param webSocket null for plain TCP; the HTTP upgrade and framing to put in front otherwise
-     * @param tls       null for a plain listener; the TLS context to wrap every connection in otherwise
+     * @param tls       null for a plain listener; what to wrap every connection in otherwise
      * @param clients   every accepted connection joins it, so shutdown can flush and close them all
      */
-    public MqttChannelInitializer(BrokerContext broker, WebSocketFraming webSocket, SslContext tls,
+    public MqttChannelInitializer(BrokerContext broker, WebSocketFraming webSocket, ServerTls tls,
                                   ChannelGroup clients) {
         this.broker = broker;
         this.clients = clients;
@@ -47,7 +47,10 @@ public final class MqttChannelInitializer extends ChannelInitializer<Channel> {
         ChannelPipeline pipeline = channel.pipeline();
         if (tls != null) {
             // A client that does not speak TLS fails the handshake and is closed before any MQTT is read.
-            pipeline.addLast("tls", tls.newHandler(channel.alloc()));
+            pipeline.addLast("tls", tls.context().newHandler(channel.alloc()));
+            if (tls.certificateNamesUser()) {
+                pipeline.addLast("certificate-login", CertificateLogin.INSTANCE);
+            }
         }
         if (webSocket != null) {
             webSocket.addTo(pipeline);
