@@ -36,7 +36,7 @@ public final class RunningHub implements AutoCloseable {
     public RunningHub restart() throws IOException {
         Ports ports = hub.ports();
         hub.close();
-        PortOverrides same = new PortOverrides(ports.mqtt(), ports.ws(), ports.http(), ports.mqtts());
+        PortOverrides same = new PortOverrides(ports.mqtt(), ports.ws(), ports.http(), ports.mqtts(), ports.wss());
         return new RunningHub(Hub.start(config, dataDir, same, false, null), config, dataDir);
     }
 

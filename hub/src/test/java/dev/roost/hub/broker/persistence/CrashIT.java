@@ -177,7 +177,8 @@ class CrashIT {
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx64m", "-jar", System.getProperty("roost.jar", "target/roost.jar"),
                 "--config", config.toString(), "--data", data.toString(), "--mqtt-port", Integer.toString(mqtt),
-                "--ws-port", Integer.toString(ws), "--http-port", Integer.toString(http), "--tls-port", "0");
+                "--ws-port", Integer.toString(ws), "--http-port", Integer.toString(http), "--tls-port", "0",
+                "--wss-port", "0");
         return new ProcessBuilder(command).directory(temp.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(ChildHub.stdout(temp).toFile()))
@@ -195,7 +196,7 @@ class CrashIT {
             Thread.sleep(50);
         }
         Ports ports = Ports.readFrom(data);
-        return new Ports(ports.mqtt(), ports.ws(), ports.http(), null); // the TLS port is picked afresh
+        return new Ports(ports.mqtt(), ports.ws(), ports.http(), null, null); // the TLS ports are picked afresh
     }
 
     private MqttClient client(String uri, String clientId) throws Exception {
