@@ -13,7 +13,7 @@ BENCH_JAR="$ROOT/bench/target/roost-bench.jar"
 MOSQUITTO=${MOSQUITTO:-/usr/sbin/mosquitto}
 ROUNDS=3
 BROKERS="mosquitto,roost"
-SCENARIOS="fanin-qos0,fanin-qos1,fanin-qos2,fanout,latency,latency-cold,idle"
+SCENARIOS="fanin-qos0,fanin-qos1,fanin-qos2,fanin-stored,fanout,latency,latency-cold,idle"
 OUT=""
 QUICK=0
 MOSQUITTO_EXTRA=""
@@ -90,6 +90,8 @@ scenario_args() {
         fanin-qos0) echo "fanin --qos 0 $quick_fanin" ;;
         fanin-qos1) echo "fanin --qos 1 $quick_fanin" ;;
         fanin-qos2) echo "fanin --qos 2 $quick_fanin" ;;
+        # Every message stored for a persistent subscriber that is away; see broker_config for the persistence.
+        fanin-stored) echo "fanin --qos 1 --subscriber offline ${quick_fanin:---messages 5000}" ;;
         fanout) echo "fanout --qos 0 $quick_fanout" ;;
         latency) echo "latency $quick_latency" ;;
         # The first 10 s after start, while the JIT is still compiling the hot path.
@@ -139,6 +141,20 @@ wait_for_port() { # port pid seconds
     return 1
 }
 
+# scenario -> extra broker configuration: for fanin-stored both brokers persist, and keep every queued message
+# (Mosquitto only writes its file on shutdown or every autosave_interval; Roost before each acknowledgement).
+mosquitto_scenario_conf() { # scenario dir
+    if [[ $1 == fanin-stored ]]; then
+        printf 'persistence true\npersistence_location %s/\nmax_queued_messages 1000000\n' "$2"
+    fi
+}
+roost_scenario_conf() { # scenario
+    if [[ $1 == fanin-stored ]]; then
+        printf 'mqtt:\n  maxQueuedMessages: 1000000\n'
+    fi
+}
+SCENARIO=""
+
 rss_kib() { awk '/^VmRSS:/ {print $2}' "/proc/$1/status" 2> /dev/null || echo NA; }
 
 BROKER_PID=""
@@ -154,6 +170,7 @@ start_mosquitto() { # log
             echo "listener $BROKER_PORT 127.0.0.1"
             echo "allow_anonymous true"
             if [[ -n "$MOSQUITTO_EXTRA" ]]; then cat "$MOSQUITTO_EXTRA"; fi
+            mosquitto_scenario_conf "$SCENARIO" "$BROKER_DIR"
         } > "$BROKER_DIR/mosquitto.conf"
         "$MOSQUITTO" -c "$BROKER_DIR/mosquitto.conf" > "$1" 2>&1 &
         BROKER_PID=$!
@@ -165,8 +182,9 @@ start_mosquitto() { # log
 
 start_roost() { # log
     BROKER_DIR=$(mktemp -d /tmp/roost-compare-roost.XXXXXX)
+    roost_scenario_conf "$SCENARIO" > "$BROKER_DIR/roost.yaml"
     # shellcheck disable=SC2086 # the options are words on purpose
-    java $ROOST_JAVA_OPTS -jar "$ROOST_JAR" --data "$BROKER_DIR" --mqtt-port 0 --http-port 0 --ws-port 0 --tls-port 0 --wss-port 0 > "$1" 2>&1 &
+    java $ROOST_JAVA_OPTS -jar "$ROOST_JAR" --config "$BROKER_DIR/roost.yaml" --data "$BROKER_DIR" --mqtt-port 0 --http-port 0 --ws-port 0 --tls-port 0 --wss-port 0 > "$1" 2>&1 &
     BROKER_PID=$!
     local deadline=$(( SECONDS + 60 ))
     # ports.json appears only once Roost is ready; the port is read from it because Roost chose it.
@@ -208,6 +226,7 @@ json_number() { # file key
 
 run_one() { # broker scenario round
     local broker=$1 scenario=$2 round=$3 tag="$1-$2-r$3"
+    SCENARIO=$scenario
     if [[ $broker == mosquitto ]]; then start_mosquitto "$OUT/$tag.broker.log"; else start_roost "$OUT/$tag.broker.log"; fi
     sleep 1
     record "$broker" startup "$round" startup_rss_kib "$(rss_kib "$BROKER_PID")"

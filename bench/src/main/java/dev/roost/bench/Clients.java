@@ -18,9 +18,16 @@ final class Clients {
     static List<MqttClientConnection> connect(Connector connector, RunNames names, char role, int count,
                                               IntFunction<MqttClientConnection.MessageListener> listeners,
                                               Duration timeout, Result partial) {
+        return connect(connector, names, role, count, listeners, true, timeout, partial);
+    }
+
+    static List<MqttClientConnection> connect(Connector connector, RunNames names, char role, int count,
+                                              IntFunction<MqttClientConnection.MessageListener> listeners,
+                                              boolean cleanSession, Duration timeout, Result partial) {
         List<CompletableFuture<MqttClientConnection>> pending = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            pending.add(connector.connect(names.clientId(role, i), KEEPALIVE_SECONDS, null, listeners.apply(i)));
+            pending.add(connector.connect(names.clientId(role, i), KEEPALIVE_SECONDS, null, listeners.apply(i),
+                    cleanSession));
         }
         Waits.Batch<MqttClientConnection> batch = Waits.all(pending, timeout);
         if (batch.failed() > 0) {

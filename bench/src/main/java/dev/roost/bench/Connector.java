@@ -60,7 +60,14 @@ final class Connector implements AutoCloseable {
      */
     CompletableFuture<MqttClientConnection> connect(String clientId, int keepAliveSeconds, InetAddress source,
                                                    MqttClientConnection.MessageListener listener) {
-        MqttClientConnection connection = new MqttClientConnection(clientId, keepAliveSeconds, connectTimeout, listener);
+        return connect(clientId, keepAliveSeconds, source, listener, true);
+    }
+
+    /** As {@link #connect(String, int, InetAddress, MqttClientConnection.MessageListener)}, with a chosen session kind. */
+    CompletableFuture<MqttClientConnection> connect(String clientId, int keepAliveSeconds, InetAddress source,
+                                                   MqttClientConnection.MessageListener listener, boolean cleanSession) {
+        MqttClientConnection connection = new MqttClientConnection(clientId, keepAliveSeconds, connectTimeout, listener,
+                cleanSession);
         Bootstrap b = bootstrap.clone().handler(new ChannelInitializer<SocketChannel>() {
             @Override
             protected void initChannel(SocketChannel ch) {

@@ -28,6 +28,8 @@ public final class LoadTool {
               --qos 0|1|2 (0)  --window N unacknowledged per publisher, QoS 1/2 (64)
               --payload BYTES (64, min 20)  --timeout S publish phase limit (120)
               --drain-timeout S  give up when nothing arrives for this long (3)
+              --subscriber online|offline  offline: a persistent session that disconnects first, so every
+                                 QoS 1/2 message is stored; the headline is then the acknowledged rate
             fanout   1 publisher -> N subscribers on one topic
               --subscribers N (50)  --messages N (10000) | --duration S  and the fanin flags above
             latency  fixed-rate publisher and a subscriber in this process

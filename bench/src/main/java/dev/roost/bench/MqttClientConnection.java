@@ -65,7 +65,12 @@ final class MqttClientConnection extends SimpleChannelInboundHandler<MqttMessage
     private int lastPacketId;
     private boolean reading;
 
-    MqttClientConnection(String clientId, int keepAliveSeconds, Duration connackTimeout, MessageListener listener) {
+    /** False for a persistent session, which the broker keeps (and queues for) while this client is away. */
+    private final boolean cleanSession;
+
+    MqttClientConnection(String clientId, int keepAliveSeconds, Duration connackTimeout, MessageListener listener,
+                         boolean cleanSession) {
+        this.cleanSession = cleanSession;
         this.clientId = clientId;
         this.keepAliveSeconds = keepAliveSeconds;
         this.connackTimeout = connackTimeout;
@@ -211,7 +216,7 @@ final class MqttClientConnection extends SimpleChannelInboundHandler<MqttMessage
         ctx.writeAndFlush(MqttMessageBuilders.connect()
                 .protocolVersion(MqttVersion.MQTT_3_1_1)
                 .clientId(clientId)
-                .cleanSession(true)
+                .cleanSession(cleanSession)
                 .keepAlive(keepAliveSeconds)
                 .build());
         ctx.fireChannelActive();

@@ -47,7 +47,7 @@ class BrokerScenariosTest {
     @ParameterizedTest
     @EnumSource(value = MqttQoS.class, names = {"AT_LEAST_ONCE", "EXACTLY_ONCE"})
     void faninDeliversEveryConfirmedMessageExactlyOnceAndInOrder(MqttQoS qos) {
-        Result r = new FanInScenario(4, 500, null, qos, 16, 64, TIMEOUT, DRAIN).run(connector, RunNames.random());
+        Result r = new FanInScenario(4, 500, null, qos, 16, 64, TIMEOUT, DRAIN, false).run(connector, RunNames.random());
 
         assertThat(r.getLong("sent")).isEqualTo(2_000);
         assertThat(r.getLong("publish_failed")).isZero();
@@ -61,8 +61,21 @@ class BrokerScenariosTest {
     }
 
     @Test
+    void faninToAnOfflineSubscriberCountsWhatItsSessionKept() {
+        Result r = new FanInScenario(4, 200, null, MqttQoS.AT_LEAST_ONCE, 16, 64, TIMEOUT, DRAIN, true)
+                .run(connector, RunNames.random());
+
+        assertThat(r.get("subscriber")).isEqualTo("offline");
+        assertThat(r.getLong("sent")).isEqualTo(800);
+        assertThat(r.getLong("received")).as("queued while away, delivered on return").isEqualTo(800);
+        assertThat(r.getLong("lost")).isZero();
+        assertThat(r.getDouble("msgs_per_sec")).isEqualTo(r.getDouble("publish_msgs_per_sec"));
+        assertSaneRate(r, "msgs_per_sec");
+    }
+
+    @Test
     void faninAtQosZeroReportsConsistentCounts() {
-        Result r = new FanInScenario(4, 500, null, MqttQoS.AT_MOST_ONCE, 16, 64, TIMEOUT, DRAIN)
+        Result r = new FanInScenario(4, 500, null, MqttQoS.AT_MOST_ONCE, 16, 64, TIMEOUT, DRAIN, false)
                 .run(connector, RunNames.random());
 
         long sent = r.getLong("sent");
