@@ -147,7 +147,7 @@ public final class Hub implements AutoCloseable {
             TokenStore tokens = new TokenStore(database.dataSource(), users, cliToken);
             WebServices services = new WebServices(new BrokerStatus(broker, started), accounts, tokens, tokens,
                     accounts, new WebTopicAccess(permissions), new LayerDirectory(devices),
-                    new RuleBookAdapter(rules.service(), rules.checker()), new HubMetrics(broker, started), live,
+                    new RuleBookAdapter(rules.service(), rules.checker()), new HubMetrics(broker, journal, started), live,
                     Clock.systemUTC());
             WebServer web = parts.add(new WebServer(services), WebServer::stop);
             int http = web.start(config.http().host(), PortOverrides.choose(ports.http(), config.http().port()));

@@ -1,6 +1,7 @@
 package dev.roost.hub.metrics;
 
 import dev.roost.hub.broker.MqttBroker;
+import dev.roost.hub.broker.persistence.H2Journal;
 import dev.roost.hub.broker.stats.BrokerStats;
 import dev.roost.web.metrics.MetricsSource;
 
@@ -19,10 +20,12 @@ public final class HubMetrics implements MetricsSource {
     private static final String GAUGE = "gauge";
 
     private final MqttBroker broker;
+    private final H2Journal journal;
     private final Instant started;
 
-    public HubMetrics(MqttBroker broker, Instant started) {
+    public HubMetrics(MqttBroker broker, H2Journal journal, Instant started) {
         this.broker = broker;
+        this.journal = journal;
         this.started = started;
     }
 
@@ -56,6 +59,12 @@ public final class HubMetrics implements MetricsSource {
         samples.add(gauge("roost_retained_messages", "Retained messages held by the broker.", counts[1]));
         samples.add(counter("roost_retained_refused_total", "Retained values not kept: retained store full.",
                 counts[2]));
+        samples.add(counter("roost_storage_commits_total", "Group commits of the broker's durable state to disk.",
+                journal.commits()));
+        samples.add(counter("roost_storage_failures_total", "Failed attempts to store the broker's state.",
+                journal.failures()));
+        samples.add(gauge("roost_storage_failing", "1 while the broker's state cannot be stored (acknowledgements "
+                + "of QoS 1/2 messages it must keep are held back), else 0.", journal.failing() ? 1 : 0));
         jvm(samples);
         return samples;
     }

@@ -25,7 +25,8 @@ class MetricsTest {
     void aScraperWithATokenGetsTheBrokersFiguresInPrometheusFormat() throws Exception {
         try (RunningHub hub = RunningHub.start(data, "correct horse battery")) {
             MqttClient client = hub.client("meter");
-            client.publish("test/metrics", "x".getBytes(StandardCharsets.UTF_8), 0, true);
+            // QoS 1 and retained: acknowledged once stored, so a commit has happened by the time publish returns.
+            client.publish("test/metrics", "x".getBytes(StandardCharsets.UTF_8), 1, true);
             String token = LocalAdminToken.read(data).orElseThrow();
 
             HttpResponse<String> scrape = new WebClient(hub.httpBase()).sendWithHeader("GET", "/metrics",
@@ -41,6 +42,8 @@ class MetricsTest {
             assertThat(values.get("roost_clients_connected")).isGreaterThanOrEqualTo(1.0);
             assertThat(values.get("roost_retained_messages")).isGreaterThanOrEqualTo(1.0);
             assertThat(values.get("jvm_memory_heap_used_bytes")).isPositive();
+            assertThat(values.get("roost_storage_commits_total")).isGreaterThanOrEqualTo(1.0);
+            assertThat(values.get("roost_storage_failing")).isZero();
             assertThat(values).containsKeys("roost_messages_received_total", "roost_messages_denied_total",
                     "jvm_gc_collections_total", "roost_uptime_seconds");
             assertThat(scrape.body().lines().filter(line -> line.startsWith("# TYPE"))
