@@ -220,27 +220,30 @@ public final class H2Journal implements BrokerJournal, AutoCloseable {
         journalBytes += bytes.size();
         announce(last);
         if (journalBytes > Math.max(snapshotAfterBytes, 2 * lastSnapshotBytes)) {
-            writeSnapshot();
+            long ticket = writeSnapshot();
+            if (ticket >= 0) {
+                announce(ticket);
+            }
         }
     }
 
     /**
-     * Replaces the journal so far by a snapshot of the whole state, taken on the broker loop; false when the
-     * broker could not take one (stopped or stuck).
+     * Replaces the journal so far by a snapshot of the whole state, taken on the broker loop; returns the ticket it
+     * is durable up to, or -1 when the broker could not take one (stopped or stuck).
      */
-    private boolean writeSnapshot() throws SQLException {
+    private long writeSnapshot() throws SQLException {
         CompletableFuture<Snapshot> taken = new CompletableFuture<>();
         try {
             loop.execute(() -> taken.complete(new Snapshot(lastTicket, source.snapshot())));
         } catch (RejectedExecutionException stopped) {
-            return false; // the broker has stopped: the journal as it is still holds everything
+            return -1; // the broker has stopped: the journal as it is still holds everything
         }
         Snapshot snapshot;
         try {
             snapshot = taken.get(SNAPSHOT_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (Exception e) {
             log.atWarn().log("no snapshot of the broker state in time; keeping the journal as it is");
-            return false;
+            return -1;
         }
         List<byte[]> parts = encodeParts(snapshot.entries());
         Connection c = connection();
@@ -249,10 +252,9 @@ public final class H2Journal implements BrokerJournal, AutoCloseable {
         skipThrough = snapshot.ticket();
         journalBytes = 0;
         lastSnapshotBytes = parts.stream().mapToLong(part -> part.length).sum();
-        announce(snapshot.ticket());
         log.atDebug().addKeyValue("ticket", snapshot.ticket()).addKeyValue("bytes", lastSnapshotBytes)
                 .log("broker state snapshot written");
-        return true;
+        return snapshot.ticket();
     }
 
     private record Snapshot(long ticket, List<JournalEntry> entries) {
@@ -308,9 +310,11 @@ public final class H2Journal implements BrokerJournal, AutoCloseable {
 
     private void recover() {
         try {
-            if (writeSnapshot() && failing) {
+            long ticket = writeSnapshot();
+            if (ticket >= 0) {
                 failing = false;
-                log.info("storage works again; the broker's state is stored and QoS 1/2 messages are accepted");
+                log.info("storage works again; the broker's state is stored and acknowledgements resume");
+                announce(ticket);
             }
         } catch (SQLException e) {
             fail(e);

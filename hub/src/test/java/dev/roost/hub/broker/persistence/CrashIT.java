@@ -32,9 +32,10 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A power cut, as near as a test gets: the real jar is killed with SIGKILL while a publisher streams QoS 1 messages
- * to an offline persistent subscriber. After a restart on the same ports the subscriber gets every message whose
- * PUBACK the publisher saw, in order, and the retained message and the subscription are still there.
+ * A power cut, as near as a test gets: the real jar is killed with SIGKILL while a publisher streams QoS 1 (or 2)
+ * messages to an offline persistent subscriber. After a restart on the same ports the subscriber gets every
+ * message whose PUBACK (PUBCOMP) the publisher saw, in order, QoS 2 ones once, and the retained message and the
+ * subscription are still there.
  */
 @Timeout(180)
 class CrashIT {
@@ -68,6 +69,18 @@ class CrashIT {
 
     @Test
     void everyAcknowledgedMessageSurvivesSigkillInOrder() throws Exception {
+        runCrash(1);
+    }
+
+    @Test
+    void qos2MessagesSurviveSigkillExactlyOnce() throws Exception {
+        List<Integer> received = runCrash(2);
+
+        assertThat(received).as("no QoS 2 message twice").doesNotHaveDuplicates();
+    }
+
+    /** Publishes at {@code qos}, kills, restarts, checks every acknowledged message came back in order. */
+    private List<Integer> runCrash(int qos) throws Exception {
         Path data = temp.resolve("data");
         hub = startJar(data, 0, 0, 0);
         Ports ports = awaitPorts(data);
@@ -75,13 +88,13 @@ class CrashIT {
 
         MqttClient subscriber = client(uri, "crash-sub");
         subscriber.connect(options(false));
-        subscriber.subscribe("crash/seq", 1);
+        subscriber.subscribe("crash/seq", qos);
         subscriber.disconnect();
         MqttClient retainer = client(uri, "crash-retainer");
         retainer.connect(options(true));
         retainer.publish("crash/retained", "kept".getBytes(StandardCharsets.UTF_8), 1, true);
 
-        Set<Integer> acknowledged = publishUntilKilled(uri);
+        Set<Integer> acknowledged = publishUntilKilled(uri, qos);
         assertThat(acknowledged.size()).as("acknowledged before the kill").isGreaterThanOrEqualTo(KILL_AFTER_ACKS);
         assertThat(acknowledged.size()).as("the kill came in the middle").isLessThan(MESSAGES);
 
@@ -94,11 +107,11 @@ class CrashIT {
         back.setCallback(collecting(received));
         back.connect(options(false));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!Set.copyOf(received).containsAll(acknowledged) && System.nanoTime() < deadline) {
+        while (!copy(received).containsAll(acknowledged) && System.nanoTime() < deadline) {
             Thread.sleep(100);
         }
 
-        assertThat(Set.copyOf(received)).as("every acknowledged message arrived").containsAll(acknowledged);
+        assertThat(copy(received)).as("every acknowledged message arrived").containsAll(acknowledged);
         assertThat(firstOccurrences(received)).as("in the order they were published").isSorted();
         MqttClient late = client(uri, "crash-late");
         List<Integer> ignored = new ArrayList<>();
@@ -111,10 +124,21 @@ class CrashIT {
             Thread.sleep(50);
         }
         assertThat(retained).containsExactly("kept");
+        return copy(received);
     }
 
-    /** Streams numbered QoS 1 messages, 200 in flight, and kills the hub once enough are acknowledged. */
-    private Set<Integer> publishUntilKilled(String uri) throws Exception {
+    /** A copy of a list another thread appends to; iterating a synchronized list needs its lock. */
+    private static List<Integer> copy(List<Integer> received) {
+        synchronized (received) {
+            return List.copyOf(received);
+        }
+    }
+
+    /**
+     * Streams numbered messages, 200 in flight, and kills the hub once enough are acknowledged (PUBACK, or
+     * PUBCOMP for QoS 2).
+     */
+    private Set<Integer> publishUntilKilled(String uri, int qos) throws Exception {
         Set<Integer> acknowledged = ConcurrentHashMap.newKeySet();
         Semaphore window = new Semaphore(200);
         publisher = new MqttAsyncClient(uri, "crash-pub", new MemoryPersistence());
@@ -130,7 +154,7 @@ class CrashIT {
                 throw new AssertionError("no acknowledgement for 5 s before the kill");
             }
             int number = i;
-            publisher.publish("crash/seq", Integer.toString(number).getBytes(StandardCharsets.UTF_8), 1, false, null,
+            publisher.publish("crash/seq", Integer.toString(number).getBytes(StandardCharsets.UTF_8), qos, false, null,
                     new IMqttActionListener() {
                         @Override
                         public void onSuccess(IMqttToken token) {
