@@ -15,7 +15,8 @@ final class OrderedAcks {
     }
 
     private final BrokerJournal journal;
-    private final ArrayDeque<Pending> pending = new ArrayDeque<>();
+    /** Made on first need: most connections never wait, and 10,000 idle ones should not each hold a queue. */
+    private ArrayDeque<Pending> pending;
     private boolean releasing;
     private boolean headDurable;
 
@@ -25,9 +26,12 @@ final class OrderedAcks {
 
     /** Sends via {@code send} once the journal's changes up to {@code ticket} are durable (0: nothing to wait for). */
     void afterDurable(long ticket, Runnable send) {
-        if (pending.isEmpty() && journal.isDurable(ticket)) {
+        if ((pending == null || pending.isEmpty()) && journal.isDurable(ticket)) {
             send.run();
             return;
+        }
+        if (pending == null) {
+            pending = new ArrayDeque<>(4);
         }
         pending.add(new Pending(ticket, send));
         if (pending.size() == 1) {

@@ -34,8 +34,16 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class H2Journal implements BrokerJournal, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(H2Journal.class);
-    private static final int MAX_BATCH_ENTRIES = 20_000;
-    private static final int SNAPSHOT_PART_BYTES = 1024 * 1024;
+    private static final int MAX_BATCH_ENTRIES = 4_000;
+    /**
+     * Bytes per row, at most (one entry may exceed it). H2's copy-on-write B-tree rewrites the last leaf, with the
+     * rows in it, at every commit: rows far larger than its page size made each commit write megabytes.
+     */
+    private static final int ROW_BYTES = 16 * 1024;
+    /** Snapshot parts between forced writes: what H2 has not stored yet is serialised in one buffer. */
+    private static final int PARTS_PER_SYNC = 32;
+    /** Obsolete rows deleted per transaction after a snapshot: about 1 MiB. */
+    private static final int PRUNE_ROWS = 64;
     private static final long MIN_JOURNAL_BYTES_BEFORE_SNAPSHOT = 8L * 1024 * 1024;
     /** Changes waiting for the writer beyond which QoS 1/2 publishers are refused, so a slow disk cannot fill the heap. */
     private static final int MAX_WAITING = 100_000;
@@ -73,6 +81,7 @@ public final class H2Journal implements BrokerJournal, AutoCloseable {
     private long skipThrough;
     private long journalBytes;
     private long lastSnapshotBytes;
+    private int snapshotGeneration;
     private long lastFailureLog;
 
     private final long snapshotAfterBytes;
@@ -91,6 +100,7 @@ public final class H2Journal implements BrokerJournal, AutoCloseable {
     public StoredState load() {
         try (Connection reader = dataSource.getConnection()) {
             StoredState state = JournalTables.load(reader);
+            snapshotGeneration = JournalTables.highestGeneration(reader);
             lastTicket = state.lastTicket();
             durableTicket = state.lastTicket();
             skipThrough = state.lastTicket();
@@ -200,24 +210,30 @@ public final class H2Journal implements BrokerJournal, AutoCloseable {
         closeConnection();
     }
 
+    /** Writes the batch in rows of at most {@link #ROW_BYTES}, each its own transaction, then forces the file once. */
     private void writeBatch(List<Ticketed> batch) throws SQLException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(batch.size() * 128);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(ROW_BYTES + 4096);
         DataOutputStream out = new DataOutputStream(bytes);
+        Connection c = connection();
         long last = 0;
         for (Ticketed change : batch) {
-            if (change.ticket() > skipThrough) {
-                encode(change.entry(), out);
-                last = change.ticket();
+            if (change.ticket() <= skipThrough) {
+                continue;
             }
+            encode(change.entry(), out);
+            last = change.ticket();
+            if (bytes.size() >= ROW_BYTES) {
+                appendRow(c, last, bytes);
+            }
+        }
+        if (bytes.size() > 0) {
+            appendRow(c, last, bytes);
         }
         if (last == 0) {
             return;
         }
-        Connection c = connection();
-        JournalTables.append(c, last, bytes.toByteArray());
-        JournalTables.commitDurably(c);
+        JournalTables.sync(c);
         commits.incrementAndGet();
-        journalBytes += bytes.size();
         announce(last);
         if (journalBytes > Math.max(snapshotAfterBytes, 2 * lastSnapshotBytes)) {
             long ticket = writeSnapshot();
@@ -227,9 +243,16 @@ public final class H2Journal implements BrokerJournal, AutoCloseable {
         }
     }
 
+    private void appendRow(Connection c, long ticket, ByteArrayOutputStream bytes) throws SQLException {
+        JournalTables.append(c, ticket, bytes.toByteArray());
+        c.commit();
+        journalBytes += bytes.size();
+        bytes.reset();
+    }
+
     /**
-     * Replaces the journal so far by a snapshot of the whole state, taken on the broker loop; returns the ticket it
-     * is durable up to, or -1 when the broker could not take one (stopped or stuck).
+     * Replaces the journal so far by a snapshot of the whole state, taken on the broker loop and written part by
+     * part; returns the ticket it is durable up to, or -1 when the broker could not take one (stopped or stuck).
      */
     private long writeSnapshot() throws SQLException {
         CompletableFuture<Snapshot> taken = new CompletableFuture<>();
@@ -245,36 +268,46 @@ public final class H2Journal implements BrokerJournal, AutoCloseable {
             log.atWarn().log("no snapshot of the broker state in time; keeping the journal as it is");
             return -1;
         }
-        List<byte[]> parts = encodeParts(snapshot.entries());
         Connection c = connection();
-        JournalTables.replaceSnapshot(c, snapshot.ticket(), parts);
-        JournalTables.commitDurably(c);
+        int generation = ++snapshotGeneration;
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(ROW_BYTES + 4096);
+        DataOutputStream out = new DataOutputStream(bytes);
+        int part = 0;
+        long written = 0;
+        for (JournalEntry entry : snapshot.entries()) {
+            encode(entry, out);
+            if (bytes.size() >= ROW_BYTES) {
+                written += writePart(c, generation, part++, snapshot.ticket(), bytes);
+            }
+        }
+        written += writePart(c, generation, part, snapshot.ticket(), bytes);
+        JournalTables.completeSnapshot(c, generation, snapshot.ticket());
+        c.commit();
+        JournalTables.sync(c);
+        while (JournalTables.pruneObsolete(c, generation, snapshot.ticket(), PRUNE_ROWS) > 0) {
+            c.commit();
+        }
         skipThrough = snapshot.ticket();
         journalBytes = 0;
-        lastSnapshotBytes = parts.stream().mapToLong(part -> part.length).sum();
-        log.atDebug().addKeyValue("ticket", snapshot.ticket()).addKeyValue("bytes", lastSnapshotBytes)
+        lastSnapshotBytes = written;
+        log.atDebug().addKeyValue("ticket", snapshot.ticket()).addKeyValue("bytes", written)
                 .log("broker state snapshot written");
         return snapshot.ticket();
     }
 
-    private record Snapshot(long ticket, List<JournalEntry> entries) {
+    private static long writePart(Connection c, int generation, int part, long ticket, ByteArrayOutputStream bytes)
+            throws SQLException {
+        int size = bytes.size();
+        JournalTables.insertPart(c, generation, part, ticket, bytes.toByteArray());
+        c.commit();
+        if (part % PARTS_PER_SYNC == PARTS_PER_SYNC - 1) {
+            JournalTables.sync(c);
+        }
+        bytes.reset();
+        return size;
     }
 
-    private static List<byte[]> encodeParts(List<JournalEntry> entries) {
-        List<byte[]> parts = new ArrayList<>();
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(SNAPSHOT_PART_BYTES);
-        DataOutputStream out = new DataOutputStream(bytes);
-        for (JournalEntry entry : entries) {
-            encode(entry, out);
-            if (bytes.size() >= SNAPSHOT_PART_BYTES) {
-                parts.add(bytes.toByteArray());
-                bytes.reset();
-            }
-        }
-        if (bytes.size() > 0 || parts.isEmpty()) {
-            parts.add(bytes.toByteArray());
-        }
-        return parts;
+    private record Snapshot(long ticket, List<JournalEntry> entries) {
     }
 
     private static void encode(JournalEntry entry, DataOutputStream out) {

@@ -8,7 +8,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.List;
 
 /**
  * The SQL of the journal: reading the stored state at start, appending a group of changes, replacing the
@@ -19,15 +18,22 @@ final class JournalTables {
     private JournalTables() {
     }
 
-    /** Replays the snapshot, then every journal row after it. */
+    /** The part number of a snapshot's completion marker. */
+    private static final int MARKER = -1;
+
+    /** Replays the current snapshot, then every journal row after it. */
     static StoredState load(Connection connection) throws SQLException, IOException {
         StateReplay replay = new StateReplay();
         long ticket = 0;
-        try (Statement statement = connection.createStatement();
-             ResultSet parts = statement.executeQuery("SELECT ticket, data FROM mqtt_snapshot ORDER BY part")) {
-            while (parts.next()) {
-                ticket = parts.getLong(1);
-                replayAll(parts.getBytes(2), replay);
+        int generation = currentGeneration(connection);
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT ticket, data FROM mqtt_snapshot WHERE generation = ? AND part >= 0 ORDER BY part")) {
+            statement.setInt(1, generation);
+            try (ResultSet parts = statement.executeQuery()) {
+                while (parts.next()) {
+                    ticket = parts.getLong(1);
+                    replayAll(parts.getBytes(2), replay);
+                }
             }
         }
         try (PreparedStatement statement = connection.prepareStatement(
@@ -50,6 +56,23 @@ final class JournalTables {
         }
     }
 
+    /** The newest complete snapshot's generation, 0 when there is none. */
+    static int currentGeneration(Connection connection) throws SQLException {
+        return queryInt(connection, "SELECT COALESCE(MAX(generation), 0) FROM mqtt_snapshot WHERE part = " + MARKER);
+    }
+
+    /** The highest generation in the table, complete or cut short: a new snapshot takes the next one. */
+    static int highestGeneration(Connection connection) throws SQLException {
+        return queryInt(connection, "SELECT COALESCE(MAX(generation), 0) FROM mqtt_snapshot");
+    }
+
+    private static int queryInt(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery(sql)) {
+            row.next();
+            return row.getInt(1);
+        }
+    }
+
     static void append(Connection connection, long ticket, byte[] entries) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO mqtt_journal (ticket, entries) VALUES (?, ?)")) {
@@ -59,27 +82,46 @@ final class JournalTables {
         }
     }
 
-    /** Stores the parts as the new snapshot as of {@code ticket} and drops the journal rows it includes. */
-    static void replaceSnapshot(Connection connection, long ticket, List<byte[]> parts) throws SQLException {
-        try (Statement statement = connection.createStatement();
-             PreparedStatement insert = connection.prepareStatement(
-                     "INSERT INTO mqtt_snapshot (part, ticket, data) VALUES (?, ?, ?)");
-             PreparedStatement prune = connection.prepareStatement("DELETE FROM mqtt_journal WHERE ticket <= ?")) {
-            statement.executeUpdate("DELETE FROM mqtt_snapshot");
-            for (int i = 0; i < parts.size(); i++) {
-                insert.setInt(1, i);
-                insert.setLong(2, ticket);
-                insert.setBytes(3, parts.get(i));
-                insert.executeUpdate();
-            }
-            prune.setLong(1, ticket);
-            prune.executeUpdate();
+    /** Stores one part of a snapshot being written; it counts only once {@link #completeSnapshot} commits. */
+    static void insertPart(Connection connection, int generation, int part, long ticket, byte[] data)
+            throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO mqtt_snapshot (generation, part, ticket, data) VALUES (?, ?, ?, ?)")) {
+            insert.setInt(1, generation);
+            insert.setInt(2, part);
+            insert.setLong(3, ticket);
+            insert.setBytes(4, data);
+            insert.executeUpdate();
         }
     }
 
-    /** Commits and forces the file to the disk, so a power cut cannot take back what was committed. */
-    static void commitDurably(Connection connection) throws SQLException {
-        connection.commit();
+    /** Makes {@code generation} the current snapshot, as of {@code ticket}, by marking it complete. */
+    static void completeSnapshot(Connection connection, int generation, long ticket) throws SQLException {
+        insertPart(connection, generation, MARKER, ticket, new byte[0]);
+    }
+
+    /**
+     * Deletes up to {@code rows} rows that the current snapshot (generation, as of ticket) made obsolete: older
+     * snapshots, parts of any cut short, journal rows it includes. Returns how many it deleted. Few at a time,
+     * because H2 keeps what a transaction deletes in its undo log until the commit.
+     */
+    static int pruneObsolete(Connection connection, int generation, long ticket, int rows) throws SQLException {
+        try (PreparedStatement journal = connection.prepareStatement("DELETE FROM mqtt_journal WHERE ticket IN "
+                + "(SELECT ticket FROM mqtt_journal WHERE ticket <= ? ORDER BY ticket FETCH FIRST ? ROWS ONLY)");
+             PreparedStatement snapshots = connection.prepareStatement("DELETE FROM mqtt_snapshot WHERE "
+                     + "(generation, part) IN (SELECT generation, part FROM mqtt_snapshot WHERE generation <> ? "
+                     + "FETCH FIRST ? ROWS ONLY)")) {
+            journal.setLong(1, ticket);
+            journal.setInt(2, rows);
+            int deleted = journal.executeUpdate();
+            snapshots.setInt(1, generation);
+            snapshots.setInt(2, rows);
+            return deleted + snapshots.executeUpdate();
+        }
+    }
+
+    /** Forces what was committed to the disk, so a power cut cannot take it back. */
+    static void sync(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute("CHECKPOINT SYNC");
         }
