@@ -34,6 +34,7 @@ import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.AttributeKey;
 import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.ScheduledFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +43,7 @@ import java.io.IOException;
 import javax.net.ssl.SSLException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -65,6 +67,9 @@ public final class MqttConnection extends ChannelInboundHandlerAdapter implement
     private ClientIdentity identity;
     private Message will;
     private boolean connected;
+    /** Set when CONNECT is accepted, for the list of connected clients. */
+    private Instant connectedSince;
+    private MqttVersion protocol;
     /** Between a valid CONNECT and the authenticator's answer; packets meanwhile are held, not processed. */
     private boolean authenticating;
     private final HeldPackets held = new HeldPackets();
@@ -222,6 +227,10 @@ public final class MqttConnection extends ChannelInboundHandlerAdapter implement
         SessionLifecycle.Opened opened = SessionLifecycle.open(broker, clientId, cleanSession);
         session = opened.session();
         connected = true;
+        connectedSince = Instant.now();
+        protocol = MqttVersion.fromProtocolNameAndLevel(connect.variableHeader().name(),
+                (byte) connect.variableHeader().version());
+        broker.connected().add(clientId, this);
         broker.stats().connectedClients.incrementAndGet();
         broker.stats().connectionsTotal.increment();
         installKeepAlive(connect.variableHeader().keepAliveTimeSeconds());
@@ -256,6 +265,7 @@ public final class MqttConnection extends ChannelInboundHandlerAdapter implement
 
     private void onPublish(MqttPublishMessage publish) {
         broker.stats().messagesReceived.increment();
+        session.countReceived();
         String topic = publish.variableHeader().topicName();
         int qos = publish.fixedHeader().qosLevel().value();
         int packetId = publish.variableHeader().packetId();
@@ -438,6 +448,7 @@ public final class MqttConnection extends ChannelInboundHandlerAdapter implement
             return;
         }
         connected = false;
+        broker.connected().remove(clientId, this);
         broker.stats().connectedClients.decrementAndGet();
         if (will != null && !broker.shutdown().stopping()) {
             broker.stats().willsPublished.increment();
@@ -456,6 +467,26 @@ public final class MqttConnection extends ChannelInboundHandlerAdapter implement
             session.drain();
         }
         ctx.fireChannelWritabilityChanged();
+    }
+
+    // ---- the list of connected clients ----
+
+    EventExecutor executor() {
+        return ctx.executor();
+    }
+
+    /** This client as lists show it, or null once it is no longer connected. Runs on this connection's loop. */
+    ClientSnapshot snapshot(int maxSubscriptions) {
+        if (!connected || closing) {
+            return null;
+        }
+        InetSocketAddress remote = (InetSocketAddress) ctx.channel().remoteAddress();
+        String address = remote == null ? null : remote.getAddress().getHostAddress() + ":" + remote.getPort();
+        return new ClientSnapshot(clientId, address, "MQTT " + (protocol == MqttVersion.MQTT_3_1 ? "3.1" : "3.1.1"),
+                identity.username(), session.isClean(), connectedSince,
+                session.subscriptions().entrySet().stream().limit(maxSubscriptions)
+                        .map(s -> new ClientSnapshot.Subscription(s.getKey(), s.getValue())).toList(),
+                session.subscriptions().size(), session.receivedCount(), session.sentCount());
     }
 
     // ---- ClientLink ----
