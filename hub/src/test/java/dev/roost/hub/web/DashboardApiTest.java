@@ -63,7 +63,8 @@ class DashboardApiTest {
 
     @Test
     void scriptsNeverWriteMarkupSoDeviceNamesAndPayloadsStayText() throws Exception {
-        for (String script : new String[] {"app", "api", "dom", "login", "dashboard", "rules"}) {
+        for (String script : new String[] {"app", "api", "dom", "login", "dashboard", "rules", "broker",
+                "acl"}) {
             String source = browser.get("/js/" + script + ".js").body();
             assertThat(source).as(script).isNotEmpty()
                     .doesNotContain("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(");

@@ -74,6 +74,41 @@ class DashboardBrowserTest {
     }
 
     @Test
+    void raisingTheThermostatsSetPointSendsItAndTheTileShowsItFromTheState() throws Exception {
+        try (MqttClient observer = hub.client("test-observer")) {
+            Received thermostat = new Received();
+            observer.subscribe("home/thermostat", 1, thermostat);
+            browser.logIn(hub.httpBase(), "admin", PASSWORD);
+            By shown = By.cssSelector("article.tile[data-device=\"thermostat\"] .setpoint-value");
+            browser.awaitText(shown, "20.0 °C");
+
+            browser.driver().findElement(tile("thermostat")).findElement(By.cssSelector("button.raise")).click();
+
+            awaitMessage(thermostat, "\"setpoint\":20.5");
+            browser.awaitText(shown, "20.5 °C");
+            observer.disconnect();
+        }
+    }
+
+    @Test
+    void theBrokerScreenListsTheConnectedTestClientWithItsSubscription() throws Exception {
+        try (MqttClient phone = hub.client("test-phone")) {
+            phone.subscribe("home/#", 1);
+            browser.logIn(hub.httpBase(), "admin", PASSWORD);
+            browser.await(tile("motion"));
+            browser.driver().findElement(By.id("nav-broker")).click();
+
+            WebElement client = browser.await(By.cssSelector("article.client[data-client=\"test-phone\"]"));
+
+            assertThat(client.getText()).contains("home/# (QoS 1)", "anonymous", "MQTT 3.1.1");
+            browser.await(By.cssSelector("article.retained[data-topic=\"home/smart-lock\"]"));
+            browser.awaitText(By.id("broker-stats"), "connected");
+            browser.screenshot(Screenshots.folder(), "broker");
+            phone.disconnect();
+        }
+    }
+
+    @Test
     void unlockingTheDoorAsksFirstAndOnlyTheConfirmationSendsIt() {
         browser.logIn(hub.httpBase(), "admin", PASSWORD);
         browser.awaitText(value("smart-lock"), "LOCKED");
