@@ -21,7 +21,7 @@ final class SetPoint {
 
     private double celsius = INITIAL;
 
-    /** The set point a command asks for, empty when it asks for none; a bad value is thrown as {@link CommandReader.Invalid}. */
+    /** The set point a command asks for, empty when none; a bad value is thrown as {@link CommandReader.Invalid}. */
     static OptionalDouble requested(CommandReader command) {
         return command.decimal(FIELD, MIN, MAX, STEP);
     }

@@ -71,8 +71,9 @@ public final class MqttBrokerView implements BrokerView {
                 counters.localCallbackDrops.sum(), counters.publishesRefused.sum(), counters.publishesDenied.sum(),
                 counters.subscriptionsDenied.sum(), last == null ? 0 : last.retainedRefused(),
                 counters.protocolViolations.sum());
-        return new Stats(counters.connectedClients.get(), counters.connectionsTotal.sum(), Math.round(seconds * 10) / 10.0,
-                messages, bytes, last == null ? 0 : last.subscriptions(), last == null ? 0 : last.retained(), losses);
+        return new Stats(counters.connectedClients.get(), counters.connectionsTotal.sum(),
+                Math.round(seconds * 10) / 10.0, messages, bytes, last == null ? 0 : last.subscriptions(),
+                last == null ? 0 : last.retained(), losses);
     }
 
     private static Flow flow(List<StatsWindow.Sample> window, long received, long sent,

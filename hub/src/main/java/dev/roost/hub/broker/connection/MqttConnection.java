@@ -480,8 +480,9 @@ public final class MqttConnection extends ChannelInboundHandlerAdapter implement
         if (!connected || closing) {
             return null;
         }
-        InetSocketAddress remote = (InetSocketAddress) ctx.channel().remoteAddress();
-        String address = remote == null ? null : remote.getAddress().getHostAddress() + ":" + remote.getPort();
+        String address = ctx.channel().remoteAddress() instanceof InetSocketAddress remote
+                && remote.getAddress() != null ? remote.getAddress().getHostAddress() + ":" + remote.getPort()
+                : String.valueOf(ctx.channel().remoteAddress());
         return new ClientSnapshot(clientId, address, "MQTT " + (protocol == MqttVersion.MQTT_3_1 ? "3.1" : "3.1.1"),
                 identity.username(), session.isClean(), connectedSince,
                 session.subscriptions().entrySet().stream().limit(maxSubscriptions)

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.roost.hub.RunningHub;
 import dev.roost.hub.broker.Received;
+import dev.roost.hub.broker.auth.ClientIdentity;
 import dev.roost.hub.web.WebConfigs;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -91,7 +92,7 @@ class DashboardBrowserTest {
     }
 
     @Test
-    void theBrokerScreenListsTheConnectedTestClientWithItsSubscription() throws Exception {
+    void theBrokerScreenListsTheConnectedTestClientAndAnAdminLimitsTheTopicsOfUsers() throws Exception {
         try (MqttClient phone = hub.client("test-phone")) {
             phone.subscribe("home/#", 1);
             browser.logIn(hub.httpBase(), "admin", PASSWORD);
@@ -106,6 +107,23 @@ class DashboardBrowserTest {
             browser.screenshot(Screenshots.folder(), "broker");
             phone.disconnect();
         }
+
+        WebElement everyone = browser.await(By.cssSelector("article.subject[data-subject=\"$default\"]"));
+        everyone.findElement(By.cssSelector("button.edit")).click();
+        everyone.findElement(By.cssSelector("textarea.publish")).sendKeys("home/%u/#");
+        everyone.findElement(By.cssSelector("textarea.subscribe")).sendKeys("home/#/state");
+        everyone.findElement(By.cssSelector("button.save")).click();
+        browser.awaitText(By.cssSelector("article.subject[data-subject=\"$default\"] .subscribe + .field-error"),
+                "home/#/state: '#' must be a whole level and the last one");
+        WebElement subscribe = everyone.findElement(By.cssSelector("textarea.subscribe"));
+        subscribe.clear();
+        subscribe.sendKeys("home/+/state");
+        everyone.findElement(By.cssSelector("button.save")).click();
+        browser.awaitText(By.cssSelector("article.subject[data-subject=\"$default\"]"), "Publish: home/%u/#");
+        assertThat(hub.hub().broker().<Boolean>inspect(context -> context.permissions()
+                .maySubscribe(new ClientIdentity("guest", "guest-phone"), "home/+/state"))).isTrue();
+        assertThat(hub.hub().broker().<Boolean>inspect(context -> context.permissions()
+                .maySubscribe(new ClientIdentity("guest", "guest-phone"), "home/#"))).isFalse();
     }
 
     @Test
