@@ -8,6 +8,8 @@ import { fromDocument, hasComments, newRule, toYaml } from './ruleyaml.js';
 
 const YAML = 'application/yaml';
 const CHECK_DELAY_MS = 400;
+// What saving a new rule said, shown again by the editor the rule then opens in.
+let savedNotice = null;
 
 export async function showRuleList(view) {
   const list = el('div', { id: 'rule-list', class: 'stack' });
@@ -65,6 +67,8 @@ export async function showRuleEditor(view, id) {
   // Into the form before the editor is shown, so what the user first touches stays where it is.
   if (isNew) editor.showForm(newRule());
   else await editor.toForm(true);
+  if (savedNotice) replace(editor.saved, savedNotice);
+  savedNotice = null;
   replace(view, editor.node);
   window.scrollTo(0, 0); // a saved new rule opens again from its top
   if (!isNew) editor.loadRuns();
@@ -155,7 +159,8 @@ class RuleEditor {
   }
 
   async check() {
-    replace(this.saved);
+    // A check of what was typed before saving must not take the notice away.
+    if (this.text.value !== this.savedDocument) replace(this.saved);
     try {
       await api('POST', '/api/rules/validate', this.text.value, YAML);
       if (this.form) this.form.showProblems([]);
@@ -197,7 +202,11 @@ class RuleEditor {
       replace(this.problems);
       if (this.form) this.form.showProblems([]);
       replace(this.saved, 'Saved · ' + statusText(saved.status));
-      if (this.isNew) location.hash = '#/rules/' + encodeURIComponent(saved.id);
+      this.savedDocument = this.text.value;
+      if (this.isNew) {
+        savedNotice = this.saved.textContent;
+        location.hash = '#/rules/' + encodeURIComponent(saved.id);
+      }
     } catch (e) {
       this.showProblems(e);
       replace(this.saved, 'Not saved');

@@ -118,8 +118,9 @@ class RuleEditorBrowserTest {
         browser.screenshot(Screenshots.folder(), "rule-form");
         browser.driver().findElement(By.id("rule-save")).click();
 
-        browser.awaitText(By.id("rule-saved"), "Saved");
         browser.waiting(Chromium.WAIT).until(d -> d.getCurrentUrl().endsWith("#/rules/cold-alert"));
+        browser.await(By.id("test-topic")); // the saved rule's editor, with its dry run
+        browser.awaitText(By.id("rule-saved"), "Saved");
         browser.await(By.id("view-yaml")).click();
         String expected = """
                 id: cold-alert
