@@ -1,5 +1,6 @@
-// Starts the page: finds the session, routes #/ (devices) and #/rules[/id], keeps the live feed open.
+// Starts the page: finds the session, routes #/ (devices), #/rules[/id] and #/broker, keeps the live feed open.
 import { api, ApiError, explain, setCsrfToken } from './api.js';
+import { showBroker } from './broker.js';
 import { Dashboard } from './dashboard.js';
 import { el, replace } from './dom.js';
 import { showLogin, showPasswordChange } from './login.js';
@@ -39,6 +40,7 @@ async function route() {
   const path = location.hash.replace(/^#/, '') || '/';
   document.getElementById('nav-devices').classList.toggle('current', path === '/');
   document.getElementById('nav-rules').classList.toggle('current', path.startsWith('/rules'));
+  document.getElementById('nav-broker').classList.toggle('current', path === '/broker');
   try {
     if (path.startsWith('/rules/')) {
       dashboard = null;
@@ -46,6 +48,9 @@ async function route() {
     } else if (path === '/rules') {
       dashboard = null;
       await showRuleList(view);
+    } else if (path === '/broker') {
+      dashboard = null;
+      await showBroker(view);
     } else {
       dashboard = new Dashboard(view);
       await dashboard.show();

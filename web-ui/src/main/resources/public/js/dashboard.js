@@ -4,6 +4,8 @@ import { el, replace, timeOf } from './dom.js';
 
 const UNITS = { temperature: '°C', humidity: '%', pressure: 'hPa', brightness: '%' };
 const NUMERIC_FIRST = ['temperature', 'humidity', 'pressure'];
+// What the thermostat accepts (devices module, SetPoint): half degrees from 5 to 30 °C.
+const SETPOINT = { min: 5, max: 30, step: 0.5 };
 
 export class Dashboard {
   constructor(view) {
@@ -83,7 +85,7 @@ class Tile {
   }
 
   renderControl(state) {
-    const kind = controlKind(this.device.type, state);
+    const kind = controlKind(this.device.type, state) + (typeof state.setpoint === 'number' ? '+setpoint' : '');
     if (kind !== this.controlKind) {
       this.controlKind = kind;
       replace(this.control, ...this.buildControl(kind));
@@ -94,23 +96,48 @@ class Tile {
       replace(this.lockButton, state.state === 'LOCKED' ? 'Unlock' : 'Lock');
       this.confirmBox.hidden = true;
     }
+    if (this.setpointShown) {
+      if (this.wantedSetpoint === state.setpoint) this.wantedSetpoint = null;
+      replace(this.setpointShown, (this.wantedSetpoint ?? state.setpoint).toFixed(1) + ' °C');
+    }
   }
 
   buildControl(kind) {
-    this.toggle = this.slider = this.lockButton = this.confirmBox = null;
-    if (kind === 'switch' || kind === 'dimmer') {
-      this.toggle = el('input', { type: 'checkbox', role: 'switch', class: 'switch',
-        'aria-label': 'on/off', onchange: () => this.send({ state: this.toggle.checked ? 'ON' : 'OFF' }) });
-      const parts = [el('label', { class: 'switch-row' }, this.toggle, 'On')];
-      if (kind === 'dimmer') {
-        this.slider = el('input', { type: 'range', min: '0', max: '100', step: '1', class: 'slider',
-          'aria-label': 'brightness', onchange: () => this.send({ brightness: Number(this.slider.value) }) });
-        parts.push(this.slider);
-      }
-      return parts;
+    this.toggle = this.slider = this.lockButton = this.confirmBox = this.setpointShown = null;
+    const [base, extra] = kind.split('+');
+    const parts = base === 'lock' ? this.buildLock() : this.buildSwitch(base);
+    if (extra === 'setpoint') parts.push(this.buildSetpoint());
+    return parts;
+  }
+
+  buildSwitch(kind) {
+    if (kind !== 'switch' && kind !== 'dimmer') return [];
+    this.toggle = el('input', { type: 'checkbox', role: 'switch', class: 'switch',
+      'aria-label': 'on/off', onchange: () => this.send({ state: this.toggle.checked ? 'ON' : 'OFF' }) });
+    const parts = [el('label', { class: 'switch-row' }, this.toggle, 'On')];
+    if (kind === 'dimmer') {
+      this.slider = el('input', { type: 'range', min: '0', max: '100', step: '1', class: 'slider',
+        'aria-label': 'brightness', onchange: () => this.send({ brightness: Number(this.slider.value) }) });
+      parts.push(this.slider);
     }
-    if (kind === 'lock') return this.buildLock();
-    return [];
+    return parts;
+  }
+
+  // Half a degree a press; quick presses add up, as the number shown is the one last asked for.
+  buildSetpoint() {
+    const step = (delta) => {
+      const from = this.wantedSetpoint ?? this.device.state.setpoint;
+      this.wantedSetpoint = Math.min(SETPOINT.max, Math.max(SETPOINT.min, from + delta));
+      this.renderControl(this.device.state);
+      this.send({ setpoint: this.wantedSetpoint });
+    };
+    this.setpointShown = el('output', { class: 'setpoint-value', 'aria-label': 'set point' });
+    return el('div', { class: 'setpoint' }, el('span', { class: 'small muted' }, 'Set point'),
+      el('button', { type: 'button', class: 'step lower', 'aria-label': 'lower the set point',
+        onclick: () => step(-SETPOINT.step) }, '−'),
+      this.setpointShown,
+      el('button', { type: 'button', class: 'step raise', 'aria-label': 'raise the set point',
+        onclick: () => step(SETPOINT.step) }, '+'));
   }
 
   // Opening the door is a deliberate act: the first press only asks.
@@ -135,6 +162,7 @@ class Tile {
       if (device.state) this.update(device);
     } catch (e) {
       replace(this.error, explain(e));
+      this.wantedSetpoint = null;
       this.update({});
     }
   }

@@ -1,12 +1,15 @@
-// The rule list (enabled switch, status, last run) and the editor: YAML checked by the server as one types,
-// the error shown at its line, save, dry run, and the run history with each run's trace.
+// The rule list (enabled switch, status, last run) and the editor: a form for the common rules and the YAML of
+// every rule, checked by the server as one types (the error shown at its field or line), save, dry run, and the
+// run history with each run's trace.
 import { api, ApiError, explain } from './api.js';
 import { debounce, el, replace, timeOf } from './dom.js';
+import { RuleForm } from './ruleform.js';
+import { fromDocument, hasComments, newRule, toYaml } from './ruleyaml.js';
 
 const YAML = 'application/yaml';
 const CHECK_DELAY_MS = 400;
-const NEW_RULE = 'id: my-rule\nname: My rule\nwhen: { topic: home/front-door }\nthen:\n'
-  + '  - publish: { topic: home/smart-lights/set, payload: \'{"state":"ON"}\' }\n';
+// What saving a new rule said, shown again by the editor the rule then opens in.
+let savedNotice = null;
 
 export async function showRuleList(view) {
   const list = el('div', { id: 'rule-list', class: 'stack' });
@@ -59,9 +62,15 @@ function statusText(status) {
 
 export async function showRuleEditor(view, id) {
   const isNew = id === 'new';
-  const rule = isNew ? { document: NEW_RULE } : await api('GET', '/api/rules/' + encodeURIComponent(id));
+  const rule = isNew ? { document: toYaml(newRule()) } : await api('GET', '/api/rules/' + encodeURIComponent(id));
   const editor = new RuleEditor(rule, isNew);
+  // Into the form before the editor is shown, so what the user first touches stays where it is.
+  if (isNew) editor.showForm(newRule());
+  else await editor.toForm(true);
+  if (savedNotice) replace(editor.saved, savedNotice);
+  savedNotice = null;
   replace(view, editor.node);
+  window.scrollTo(0, 0); // a saved new rule opens again from its top
   if (!isNew) editor.loadRuns();
 }
 
@@ -69,9 +78,18 @@ class RuleEditor {
   constructor(rule, isNew) {
     this.rule = rule;
     this.isNew = isNew;
+    this.view = 'yaml';
+    this.form = null;
+    this.later = debounce(() => this.check(), CHECK_DELAY_MS);
     this.text = el('textarea', { id: 'rule-yaml', spellcheck: 'false', rows: '14', wrap: 'off', 'aria-label': 'rule as YAML',
-      oninput: debounce(() => this.check(), CHECK_DELAY_MS) });
+      oninput: this.later });
     this.text.value = rule.document;
+    this.formTab = el('button', { type: 'button', role: 'tab', id: 'view-form', onclick: () => this.toForm(false) },
+      'Form');
+    this.yamlTab = el('button', { type: 'button', role: 'tab', id: 'view-yaml', onclick: () => this.toYamlView() },
+      'YAML');
+    this.note = el('p', { id: 'view-note', class: 'muted small', role: 'status' });
+    this.formHolder = el('div', { hidden: true });
     this.problems = el('div', { id: 'rule-problems', class: 'problems', role: 'status' });
     this.saved = el('p', { id: 'rule-saved', class: 'small', role: 'status' });
     this.testTopic = el('input', { id: 'test-topic', placeholder: 'topic, e.g. home/temperature' });
@@ -81,19 +99,71 @@ class RuleEditor {
     this.node = el('div', { class: 'stack' },
       el('a', { href: '#/rules' }, '← Rules'),
       el('h1', {}, isNew ? 'New rule' : (rule.name || rule.id)),
-      this.text, this.problems,
+      el('div', { class: 'tabs', role: 'tablist' }, this.formTab, this.yamlTab), this.note,
+      this.formHolder, this.text, this.problems,
       el('div', { class: 'row' }, el('button', { type: 'button', id: 'rule-save', onclick: () => this.save() },
         'Save'), this.saved),
       isNew ? null : el('section', { class: 'card' }, el('h2', {}, 'Try it'), this.testTopic, this.testPayload,
         el('button', { type: 'button', id: 'rule-test', onclick: () => this.dryRun() }, 'Test'), this.testResult),
       isNew ? null : el('section', {}, el('h2', {}, 'Runs'),
         el('button', { type: 'button', class: 'link', onclick: () => this.loadRuns() }, 'Refresh'), this.runs));
+    this.showTabs();
+  }
+
+  showTabs() {
+    this.formTab.setAttribute('aria-selected', String(this.view === 'form'));
+    this.yamlTab.setAttribute('aria-selected', String(this.view === 'yaml'));
+    this.formHolder.hidden = this.view !== 'form';
+    this.text.hidden = this.view !== 'yaml';
+  }
+
+  // The form edits a model; every change rewrites the YAML, which is what is checked and saved.
+  showForm(model) {
+    this.form = new RuleForm(model, (changed) => {
+      this.text.value = toYaml(changed);
+      this.later();
+    });
+    replace(this.formHolder, this.form.node);
+    this.text.value = toYaml(model);
+    this.view = 'form';
+    replace(this.note);
+    this.showTabs();
+  }
+
+  // The YAML into the form when the rule fits it; when opening a rule, quietly stays in YAML otherwise.
+  async toForm(opening) {
+    if (this.view === 'form') return;
+    replace(this.note);
+    if (hasComments(this.text.value)) {
+      if (!opening) replace(this.note, 'This rule only fits the YAML view: its comments would be lost in the form.');
+      return;
+    }
+    let answer;
+    try {
+      answer = await api('POST', '/api/rules/validate', this.text.value, YAML);
+    } catch (e) {
+      if (!opening) replace(this.note, 'Fix the problems in the YAML first.');
+      this.showProblems(e);
+      return;
+    }
+    const fitted = fromDocument(answer.document);
+    if (fitted.model) this.showForm(fitted.model);
+    else replace(this.note, 'This rule only fits the YAML view: ' + fitted.reason + '.');
+  }
+
+  toYamlView() {
+    replace(this.note);
+    this.view = 'yaml';
+    this.showTabs();
+    this.check();
   }
 
   async check() {
-    replace(this.saved);
+    // A check of what was typed before saving must not take the notice away.
+    if (this.text.value !== this.savedDocument) replace(this.saved);
     try {
       await api('POST', '/api/rules/validate', this.text.value, YAML);
+      if (this.form) this.form.showProblems([]);
       replace(this.problems, el('p', { class: 'ok small', id: 'rule-valid' }, 'Valid'));
     } catch (e) {
       this.showProblems(e);
@@ -103,6 +173,11 @@ class RuleEditor {
   showProblems(error) {
     const problems = error instanceof ApiError && error.body.problems ? error.body.problems
       : [{ field: error.body ? error.body.field : null, line: 0, column: 0, detail: explain(error) }];
+    if (this.view === 'form') {
+      this.form.showProblems(problems);
+      replace(this.problems);
+      return;
+    }
     const lines = this.text.value.split('\n');
     replace(this.problems, ...problems.map((p) => problemNode(p, lines, () => this.select(p))));
   }
@@ -125,8 +200,13 @@ class RuleEditor {
         ? await api('POST', '/api/rules', this.text.value, YAML)
         : await api('PUT', '/api/rules/' + encodeURIComponent(this.rule.id), this.text.value, YAML);
       replace(this.problems);
+      if (this.form) this.form.showProblems([]);
       replace(this.saved, 'Saved · ' + statusText(saved.status));
-      if (this.isNew) location.hash = '#/rules/' + encodeURIComponent(saved.id);
+      this.savedDocument = this.text.value;
+      if (this.isNew) {
+        savedNotice = this.saved.textContent;
+        location.hash = '#/rules/' + encodeURIComponent(saved.id);
+      }
     } catch (e) {
       this.showProblems(e);
       replace(this.saved, 'Not saved');

@@ -35,6 +35,7 @@ import dev.roost.hub.users.TokenStore;
 import dev.roost.hub.users.UserStore;
 import dev.roost.hub.users.WebAccounts;
 import dev.roost.hub.web.BrokerLiveFeed;
+import dev.roost.hub.web.MqttBrokerView;
 import dev.roost.rules.trigger.Location;
 import dev.roost.rules.trigger.TriggerSettings;
 import dev.roost.web.HubStatus;
@@ -148,6 +149,7 @@ public final class Hub implements AutoCloseable {
             WebServices services = new WebServices(new BrokerStatus(broker, started), accounts, tokens, tokens,
                     accounts, new WebTopicAccess(permissions), new LayerDirectory(devices),
                     new RuleBookAdapter(rules.service(), rules.checker()), new HubMetrics(broker, journal, started), live,
+                    new MqttBrokerView(broker, config.mqtt().broker(), webClient),
                     Clock.systemUTC());
             WebServer web = parts.add(new WebServer(services), WebServer::stop);
             int http = web.start(config.http().host(), PortOverrides.choose(ports.http(), config.http().port()));

@@ -10,6 +10,7 @@ import dev.roost.web.auth.AuthRoutes;
 import dev.roost.web.auth.LoginThrottle;
 import dev.roost.web.auth.Sessions;
 import dev.roost.web.auth.TokenRoutes;
+import dev.roost.web.broker.BrokerRoutes;
 import dev.roost.web.devices.DeviceRoutes;
 import dev.roost.web.health.HealthReport;
 import dev.roost.web.pages.Pages;
@@ -60,6 +61,7 @@ public final class WebServer {
     private final RuleRoutes ruleRoutes;
     private final MetricsRoutes metricsRoutes;
     private final LiveRoutes liveRoutes;
+    private final BrokerRoutes brokerRoutes;
     private final Pages pages = new Pages();
     private Javalin app;
 
@@ -75,6 +77,7 @@ public final class WebServer {
         this.ruleRoutes = new RuleRoutes(services.rules());
         this.metricsRoutes = new MetricsRoutes(services.metrics());
         this.liveRoutes = new LiveRoutes(services.live(), json);
+        this.brokerRoutes = new BrokerRoutes(services.broker());
     }
 
     /**
@@ -134,6 +137,7 @@ public final class WebServer {
         ruleRoutes.register(config.routes);
         metricsRoutes.register(config.routes);
         liveRoutes.register(config.routes);
+        brokerRoutes.register(config.routes);
 
         config.routes.exception(ApiException.class, (failure, ctx) -> ctx.status(failure.status()).json(failure.body()));
         // Only unmatched routes; a handler that answers 404 for a missing rule or device keeps its own body.

@@ -3,6 +3,7 @@ package dev.roost.web;
 import dev.roost.web.auth.Accounts;
 import dev.roost.web.auth.ApiTokens;
 import dev.roost.web.auth.BearerTokens;
+import dev.roost.web.broker.BrokerView;
 import dev.roost.web.devices.DeviceDirectory;
 import dev.roost.web.metrics.MetricsSource;
 import dev.roost.web.live.LiveFeed;
@@ -24,5 +25,6 @@ public record WebServices(
         RuleBook rules,
         MetricsSource metrics,
         LiveFeed live,
+        BrokerView broker,
         Clock clock) {
 }

@@ -3,6 +3,7 @@ package dev.roost.web;
 import dev.roost.web.auth.Account;
 import dev.roost.web.auth.Accounts;
 import dev.roost.web.auth.ApiTokens;
+import dev.roost.web.broker.BrokerView;
 import dev.roost.web.devices.DeviceDirectory;
 import dev.roost.web.live.LiveFeed;
 import dev.roost.web.rules.RuleAnswer;
@@ -35,7 +36,8 @@ public final class TestServices {
         NoUsers none = new NoUsers();
         return new WebServices(status, none,
                 token -> TOKEN.equals(token) ? Optional.of(new Account("tester", true, false)) : Optional.empty(),
-                new NoTokens(), none, new NoAcl(), devices, new NoRules(), List::of, live, Clock.systemUTC());
+                new NoTokens(), none, new NoAcl(), devices, new NoRules(), List::of, live, BrokerView.none(),
+                Clock.systemUTC());
     }
 
     /** Topic permissions that refuse every change. */

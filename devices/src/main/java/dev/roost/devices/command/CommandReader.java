@@ -7,6 +7,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.Set;
 
@@ -74,6 +75,25 @@ public final class CommandReader {
             throw new Invalid(field, "must be a whole number from " + min + " to " + max + ", got " + value);
         }
         return OptionalInt.of(value.asInt());
+    }
+
+    /** A number in {@code min..max} that is a whole multiple of {@code step}, empty when absent. */
+    public OptionalDouble decimal(String field, double min, double max, double step) {
+        JsonNode value = command.get(field);
+        if (value == null) {
+            return OptionalDouble.empty();
+        }
+        double number = value.asDouble();
+        boolean onStep = value.isNumber() && Math.abs(Math.rint(number / step) * step - number) < 1e-9;
+        if (!onStep || number < min || number > max) {
+            throw new Invalid(field, "must be a number from " + plain(min) + " to " + plain(max) + " in steps of "
+                    + plain(step) + ", got " + value);
+        }
+        return OptionalDouble.of(Math.rint(number / step) * step);
+    }
+
+    private static String plain(double number) {
+        return number == Math.rint(number) ? Long.toString((long) number) : Double.toString(number);
     }
 
     private static List<String> sorted(Set<String> names) {

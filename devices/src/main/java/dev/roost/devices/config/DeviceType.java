@@ -8,8 +8,11 @@ import java.util.Optional;
 public enum DeviceType {
     /** A contact, PIR or button; roles say what dashboards should show it as. */
     DIGITAL_IN("digital-in", Wiring.GPIO_PIN, List.of("generic", "contact", "motion")),
-    /** A relay, LED or lock solenoid; a {@code lock} speaks LOCK/UNLOCK instead of ON/OFF. */
-    DIGITAL_OUT("digital-out", Wiring.GPIO_PIN, List.of("switch", "lock")),
+    /**
+     * A relay, LED or lock solenoid; a {@code lock} speaks LOCK/UNLOCK instead of ON/OFF, a {@code thermostat} (a
+     * heating relay) also holds a set point.
+     */
+    DIGITAL_OUT("digital-out", Wiring.GPIO_PIN, List.of("switch", "lock", "thermostat")),
     PWM("pwm", Wiring.GPIO_PIN, List.of()),
     /** 1-wire temperature sensor; the bus pin belongs to the kernel's w1-gpio overlay, the device is found by address. */
     DS18B20("ds18b20", Wiring.BUS_ADDRESS, List.of()),

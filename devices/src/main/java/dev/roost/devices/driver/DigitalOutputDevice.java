@@ -13,13 +13,17 @@ import dev.roost.devices.device.Device;
 import dev.roost.devices.device.DeviceEvents;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 
 /**
  * A relay, LED or lock solenoid on one GPIO pin: {@code {"state":"ON"}} / {@code "OFF"} / {@code "TOGGLE"} for a
- * switch, {@code {"state":"LOCK"}} / {@code "UNLOCK"} for a lock. Starts in its safe state, then its initial one.
+ * switch, {@code {"state":"LOCK"}} / {@code "UNLOCK"} for a lock; a thermostat also takes {@code {"setpoint":21.5}}
+ * (see {@link SetPoint}). Starts in its safe state, then its initial one.
  *
  * <p>Thread-safe: every method that touches the pin holds this object's lock.
  */
@@ -33,6 +37,8 @@ public final class DigitalOutputDevice implements Device {
     private final boolean inverted;
     private final boolean safeActive;
     private final boolean initialActive;
+    /** Null unless the role is {@code thermostat}. */
+    private final SetPoint setPoint;
     private DigitalOutput output;
     private DeviceEvents events;
     private boolean active;
@@ -44,6 +50,7 @@ public final class DigitalOutputDevice implements Device {
         this.inverted = Boolean.TRUE.equals(spec.inverted());
         this.safeActive = spec.safe() != null && words.isActive(spec.safe());
         this.initialActive = spec.initial() != null ? words.isActive(spec.initial()) : safeActive;
+        this.setPoint = "thermostat".equals(DeviceType.DIGITAL_OUT.roleOf(spec)) ? new SetPoint() : null;
     }
 
     @Override
@@ -72,7 +79,8 @@ public final class DigitalOutputDevice implements Device {
 
     @Override
     public synchronized CommandOutcome command(JsonNode command) {
-        CommandReader.Result opened = CommandReader.open(command, Set.of("state"));
+        CommandReader.Result opened = CommandReader.open(command,
+                setPoint == null ? Set.of("state") : Set.of("state", SetPoint.FIELD));
         if (opened.rejection() != null) {
             return opened.rejection();
         }
@@ -80,14 +88,19 @@ public final class DigitalOutputDevice implements Device {
         if (words == OutputStates.SWITCH) {
             accepted.add(TOGGLE);
         }
-        String word;
+        Optional<String> word;
+        OptionalDouble wanted;
         try {
-            word = opened.reader().word("state", accepted).orElseThrow();
+            // Every field is read before anything changes, so a half-valid command changes nothing.
+            word = opened.reader().word("state", accepted);
+            wanted = setPoint == null ? OptionalDouble.empty() : SetPoint.requested(opened.reader());
         } catch (CommandReader.Invalid invalid) {
             return invalid.outcome();
         }
-        boolean wanted = TOGGLE.equals(word) ? !active : word.equals(words.activate());
-        drive(wanted);
+        if (wanted.isPresent()) {
+            setPoint.set(wanted.getAsDouble());
+        }
+        word.ifPresent(w -> drive(TOGGLE.equals(w) ? !active : w.equals(words.activate())));
         publish();
         return CommandOutcome.ok();
     }
@@ -121,6 +134,11 @@ public final class DigitalOutputDevice implements Device {
     }
 
     private void publish() {
-        events.state(spec.id(), Map.of("state", words.word(active)));
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("state", words.word(active));
+        if (setPoint != null) {
+            state.put(SetPoint.FIELD, setPoint.celsius());
+        }
+        events.state(spec.id(), state);
     }
 }

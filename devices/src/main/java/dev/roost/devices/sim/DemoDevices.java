@@ -25,7 +25,7 @@ public final class DemoDevices {
         return List.of(
                 new DeviceSpec(TEMPERATURE, "ds18b20", "Living room temperature", null, "28-000000000001", null,
                         null, null, null, null, null, null, null, 10, 0.1),
-                new DeviceSpec(THERMOSTAT, "digital-out", "Heating", 17, null, null, "switch", null, null, null,
+                new DeviceSpec(THERMOSTAT, "digital-out", "Heating", 17, null, null, "thermostat", null, null, null,
                         "OFF", "OFF", null, null, null),
                 new DeviceSpec(SMART_LOCK, "digital-out", "Front door lock", 27, null, null, "lock", null, null,
                         null, "LOCKED", "LOCKED", null, null, null),

@@ -142,7 +142,7 @@ class DeviceConfigValidatorTest {
     void unknownRoleIsRejectedListingTheRolesOfTheType() {
         assertThat(validator.validate(List.of(DeviceSpec.onPin("x", "digital-out", 4).withRole("motion"))))
                 .extracting(DeviceConfigError::field, DeviceConfigError::reason)
-                .containsExactly(tuple("role", "'motion' is not one of [switch, lock]"));
+                .containsExactly(tuple("role", "'motion' is not one of [switch, lock, thermostat]"));
     }
 
     @Test

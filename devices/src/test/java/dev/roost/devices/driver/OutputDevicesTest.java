@@ -77,6 +77,47 @@ class OutputDevicesTest {
     }
 
     @Test
+    void thermostatHoldsASetPointInHalfDegreesAndReportsItWithItsState() throws Exception {
+        DigitalOutputDevice heating = new DigitalOutputDevice(
+                DeviceSpec.onPin("thermostat", "digital-out", 17).withRole("thermostat"), pi4j);
+        heating.start(events);
+
+        assertThat(heating.command(cmd("{\"setpoint\":21.5}")).accepted()).isTrue();
+        assertThat(heating.command(cmd("{\"state\":\"ON\",\"setpoint\":19}")).accepted()).isTrue();
+
+        assertThat(pin("thermostat")).isEqualTo(DigitalState.HIGH);
+        assertThat(events.states()).containsExactly(Map.of("state", "OFF", "setpoint", 20.0),
+                Map.of("state", "OFF", "setpoint", 21.5), Map.of("state", "ON", "setpoint", 19.0));
+    }
+
+    @Test
+    void aSetPointOffTheHalfDegreeStepsOrOutOfRangeChangesNothing() throws Exception {
+        DigitalOutputDevice heating = new DigitalOutputDevice(
+                DeviceSpec.onPin("thermostat", "digital-out", 17).withRole("thermostat"), pi4j);
+        heating.start(events);
+
+        CommandOutcome offStep = heating.command(cmd("{\"setpoint\":21.3}"));
+        CommandOutcome tooHot = heating.command(cmd("{\"state\":\"ON\",\"setpoint\":31}"));
+        CommandOutcome text = heating.command(cmd("{\"setpoint\":\"21\"}"));
+
+        assertThat(offStep).isEqualTo(CommandOutcome.rejected("setpoint",
+                "must be a number from 5 to 30 in steps of 0.5, got 21.3"));
+        assertThat(tooHot.field()).isEqualTo("setpoint");
+        assertThat(text.field()).isEqualTo("setpoint");
+        assertThat(pin("thermostat")).isEqualTo(DigitalState.LOW);
+        assertThat(events.states()).containsExactly(Map.of("state", "OFF", "setpoint", 20.0));
+    }
+
+    @Test
+    void aPlainSwitchTakesNoSetPoint() throws Exception {
+        DigitalOutputDevice relay = new DigitalOutputDevice(DeviceSpec.onPin("fan", "digital-out", 5), pi4j);
+        relay.start(events);
+
+        assertThat(relay.command(cmd("{\"setpoint\":21}")).field()).isEqualTo("setpoint");
+        assertThat(events.states()).containsExactly(Map.of("state", "OFF"));
+    }
+
+    @Test
     void toggleFlipsASwitch() throws Exception {
         DigitalOutputDevice relay = new DigitalOutputDevice(DeviceSpec.onPin("fan", "digital-out", 5), pi4j);
         relay.start(events);

@@ -6,6 +6,7 @@ import dev.roost.hub.broker.auth.Authenticator;
 import dev.roost.hub.broker.auth.ClientIdentity;
 import dev.roost.hub.broker.auth.TopicPermissions;
 import dev.roost.hub.broker.connection.BrokerContext;
+import dev.roost.hub.broker.connection.ConnectedClients;
 import dev.roost.hub.broker.connection.ShutdownSignal;
 import dev.roost.hub.broker.local.LocalClient;
 import dev.roost.hub.broker.persistence.BrokerJournal;
@@ -15,6 +16,7 @@ import dev.roost.hub.broker.routing.Router;
 import dev.roost.hub.broker.session.QueueBudget;
 import dev.roost.hub.broker.session.Session;
 import dev.roost.hub.broker.stats.BrokerStats;
+import dev.roost.hub.broker.stats.StatsWindow;
 import dev.roost.hub.broker.subscription.SubscriptionTree;
 import dev.roost.hub.broker.sys.SysPublisher;
 import dev.roost.hub.broker.transport.MqttChannelInitializer;
@@ -37,6 +39,8 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
@@ -57,8 +61,10 @@ public final class MqttBroker implements AutoCloseable {
     private final ShutdownSignal shutdown = new ShutdownSignal();
     private final ChannelGroup clients = new DefaultChannelGroup("mqtt-clients", brokerLoop);
     private final List<Channel> listeners = new ArrayList<>();
+    private final ConnectedClients connected = new ConnectedClients();
     private final BrokerContext context;
     private final SysPublisher sys;
+    private final StatsWindow window;
 
     public MqttBroker(BrokerConfig config) {
         this(config, BrokerStorage.inMemory(), new AnonymousAuthenticator(config.anonymousAccess()),
@@ -70,10 +76,13 @@ public final class MqttBroker implements AutoCloseable {
         this.config = config;
         Router router = new Router(new SubscriptionTree(), storage.retained(), ByteBufAllocator.DEFAULT);
         this.context = new BrokerContext(config, router, storage.sessions(), new QueueBudget(config.maxQueuedBytes()),
-                stats, authenticator, permissions, shutdown, storage.journal());
+                stats, authenticator, permissions, shutdown, storage.journal(), connected);
         brokerLoop.submit(() -> restore(storage.sessionsToRestore())).syncUninterruptibly();
         this.sys = new SysPublisher(router, stats, context.budget(), Version.current());
         sys.start(brokerLoop, config.sysInterval());
+        this.window = new StatsWindow(stats, () -> router.subscriptions().size(), () -> router.retained().size(),
+                () -> router.retained().refused());
+        window.start(brokerLoop);
     }
 
     /** Takes back the persistent sessions kept from the last run, before any client can connect. */
@@ -175,6 +184,16 @@ public final class MqttBroker implements AutoCloseable {
         return stats;
     }
 
+    /** The last minute of the counters, sampled every second. */
+    public StatsWindow window() {
+        return window;
+    }
+
+    /** The network clients connected now, by client id. */
+    public ConnectedClients connectedClients() {
+        return connected;
+    }
+
     /** Runs a read of broker state on the broker loop and waits for it, e.g. for counts in the web UI. */
     public <T> T inspect(Function<BrokerContext, T> reader) {
         if (brokerLoop.inEventLoop()) {
@@ -184,12 +203,25 @@ public final class MqttBroker implements AutoCloseable {
     }
 
     /**
+     * Runs a read of broker state on the broker loop without waiting for it, for callers that bound their wait;
+     * the reader must not keep references to mutable broker state.
+     */
+    public <T> CompletableFuture<T> read(Function<BrokerContext, T> reader) {
+        try {
+            return CompletableFuture.supplyAsync(() -> reader.apply(context), brokerLoop);
+        } catch (RejectedExecutionException stopping) {
+            return CompletableFuture.failedFuture(stopping);
+        }
+    }
+
+    /**
      * Stops in order: no new connections, let queued writes go out, then close every client, all within
      * the given time.
      */
     public void stop(Duration grace) {
         shutdown.begin();
         sys.stop();
+        window.stop();
         long deadline = System.nanoTime() + grace.toNanos();
         for (Channel listener : listeners) {
             listener.close().awaitUninterruptibly(remaining(deadline), TimeUnit.NANOSECONDS);

@@ -1,5 +1,9 @@
 package dev.roost.hub.rules;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.roost.rules.engine.Sample;
 import dev.roost.rules.model.RuleError;
 import dev.roost.rules.model.RuleFormat;
@@ -13,6 +17,9 @@ import java.util.Map;
 
 /** The rule service in the web UI's terms: its results become answers, its errors problems with positions. */
 public final class RuleBookAdapter implements RuleBook {
+
+    /** Reads a checked document as a tree; YAML includes JSON, so one mapper reads both notations. */
+    private static final ObjectMapper DOCUMENTS = new YAMLMapper();
 
     private final RuleService service;
     private final RuleChecker checker;
@@ -40,8 +47,17 @@ public final class RuleBookAdapter implements RuleBook {
     @Override
     public RuleAnswer validate(String document, boolean json) {
         List<RuleError> problems = checker.problems(format(json), document);
-        return problems.isEmpty() ? RuleAnswer.ok(Map.of("valid", true))
+        return problems.isEmpty() ? RuleAnswer.ok(Map.of("valid", true, "document", tree(document)))
                 : RuleAnswer.invalid(problems.stream().map(RuleBookAdapter::problem).toList());
+    }
+
+    /** The document as written, keys and values as a tree, for the editor's form. */
+    private static JsonNode tree(String document) {
+        try {
+            return DOCUMENTS.readTree(document);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a rule document that passed the check cannot be read again", e);
+        }
     }
 
     @Override

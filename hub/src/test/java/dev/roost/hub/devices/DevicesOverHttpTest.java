@@ -57,13 +57,28 @@ class DevicesOverHttpTest {
     @Test
     void commandFromTheWebReachesTheDeviceAndItsMqttState() throws Exception {
         Received state = hub.subscribe("watcher", "home/thermostat");
-        assertThat(state.next(WAIT).payload()).isEqualTo("{\"state\":\"OFF\"}");
+        assertThat(state.next(WAIT).payload()).isEqualTo("{\"state\":\"OFF\",\"setpoint\":20.0}");
 
         HttpResponse<String> response = phone.post("/api/devices/thermostat/command", "{\"state\":\"ON\"}");
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(json.readTree(response.body()).get("state").get("state").asText()).isEqualTo("ON");
-        assertThat(state.next(WAIT).payload()).isEqualTo("{\"state\":\"ON\"}");
+        assertThat(state.next(WAIT).payload()).isEqualTo("{\"state\":\"ON\",\"setpoint\":20.0}");
+    }
+
+    @Test
+    void theThermostatsSetPointIsSetFromTheWebAndPublishedWithItsState() throws Exception {
+        Received state = hub.subscribe("watcher", "home/thermostat");
+        state.next(WAIT);
+
+        HttpResponse<String> response = phone.post("/api/devices/thermostat/command", "{\"setpoint\":21.5}");
+        HttpResponse<String> offStep = phone.post("/api/devices/thermostat/command", "{\"setpoint\":21.2}");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(response.body()).get("state").get("setpoint").asDouble()).isEqualTo(21.5);
+        assertThat(state.next(WAIT).payload()).isEqualTo("{\"state\":\"OFF\",\"setpoint\":21.5}");
+        assertThat(offStep.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(offStep.body()).get("field").asText()).isEqualTo("setpoint");
     }
 
     @Test

@@ -160,7 +160,7 @@ class DevicesOverMqttTest {
         assertThat(lights().dutyCycle()).isZero();
         List<String> seen = drain(state);
         assertThat(seen).contains(
-                "home/thermostat {\"state\":\"OFF\"}",
+                "home/thermostat {\"state\":\"OFF\",\"setpoint\":20.0}",
                 "home/smart-lock {\"state\":\"LOCKED\"}",
                 "home/smart-lights {\"state\":\"OFF\",\"brightness\":70}",
                 "home/thermostat/availability offline",

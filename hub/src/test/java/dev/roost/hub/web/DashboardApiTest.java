@@ -63,7 +63,8 @@ class DashboardApiTest {
 
     @Test
     void scriptsNeverWriteMarkupSoDeviceNamesAndPayloadsStayText() throws Exception {
-        for (String script : new String[] {"app", "api", "dom", "login", "dashboard", "rules"}) {
+        for (String script : new String[] {"app", "api", "dom", "login", "dashboard", "rules", "ruleform", "ruleyaml",
+                "broker", "acl"}) {
             String source = browser.get("/js/" + script + ".js").body();
             assertThat(source).as(script).isNotEmpty()
                     .doesNotContain("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(");
@@ -132,6 +133,9 @@ class DashboardApiTest {
 
         assertThat(accepted.statusCode()).isEqualTo(200);
         assertThat(json(accepted).get("valid").asBoolean()).isTrue();
+        assertThat(json(accepted).get("document").get("when").get("topic").asText()).isEqualTo("home/front-door");
+        assertThat(json(accepted).get("document").get("then").get(0).get("publish").get("payload").asText())
+                .isEqualTo("{\"state\":\"ON\"}");
         assertThat(browser.get("/api/rules/checked").statusCode()).isEqualTo(404);
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(json(refused).get("problems").get(0).get("line").asInt()).isEqualTo(4);

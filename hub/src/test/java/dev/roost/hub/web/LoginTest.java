@@ -39,6 +39,8 @@ class LoginTest {
     void everyRouteButHealthAndLoginAnswers401WithoutASession() throws Exception {
         List<WebServer.Route> routes = hub.hub().web().routes();
         assertThat(routes).extracting(WebServer.Route::path).contains("/api/session", "/api/logout", "/api/password");
+        assertThat(routes).extracting(route -> route.method() + " " + route.path())
+                .contains("GET /api/clients", "GET /api/stats", "GET /api/topics", "DELETE /api/topics");
 
         for (WebServer.Route route : routes) {
             HttpResponse<String> response = browser.send(route.method(), route.path().replaceAll("\\{[^}]*}", "x"),

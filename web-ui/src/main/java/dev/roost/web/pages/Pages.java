@@ -23,7 +23,8 @@ public final class Pages {
 
     /** Every file under {@code /public}; a test checks the list against the folder. */
     static final List<String> FILES = List.of("index.html", "app.css", "icon.svg", "js/app.js", "js/api.js",
-            "js/dom.js", "js/login.js", "js/dashboard.js", "js/rules.js");
+            "js/dom.js", "js/login.js", "js/dashboard.js", "js/rules.js",
+            "js/broker.js", "js/acl.js", "js/ruleform.js", "js/ruleyaml.js");
     private static final Map<String, String> TYPES = Map.of(
             "html", "text/html; charset=utf-8",
             "css", "text/css; charset=utf-8",

@@ -16,7 +16,10 @@ public interface RuleBook {
 
     RuleAnswer create(String document, boolean json);
 
-    /** Checks and compiles a document as {@link #create} would, without saving it: the editor's check as one types. */
+    /**
+     * Checks and compiles a document as {@link #create} would, without saving it: the editor's check as one types.
+     * A valid document is answered with {@code valid} and the {@code document} as a tree of its keys and values.
+     */
     RuleAnswer validate(String document, boolean json);
 
     /** Replaces the rule; the document's id must stay {@code id}. */

@@ -12,8 +12,9 @@ import java.util.Map;
 
 /**
  * {@code /api/rules}: list, create, check without saving ({@code POST /api/rules/validate}, answering
- * {@code {"valid":true}}), read, replace, enable, delete, dry-run and run history (ARCHITECTURE.md), and every
- * rule as one YAML file ({@code /api/rules/export}, {@code /api/rules/import}).
+ * {@code {"valid":true,"document":{...}}} with the document's keys and values as JSON, for the editor's form),
+ * read, replace, enable, delete, dry-run and run history (ARCHITECTURE.md), and every rule as one YAML file
+ * ({@code /api/rules/export}, {@code /api/rules/import}).
  * Documents are YAML unless sent as {@code application/json}; a refused document is a 400 whose
  * {@code problems} give each field, line, column and reason.
  */

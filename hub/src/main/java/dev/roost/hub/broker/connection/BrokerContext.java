@@ -11,7 +11,7 @@ import dev.roost.hub.broker.stats.BrokerStats;
 
 /**
  * What every connection shares: the broker's policies, its stores and its router. All of it is confined to
- * the broker's event loop.
+ * the broker's event loop, except the thread-safe index of connected clients.
  */
 public record BrokerContext(
         BrokerConfig config,
@@ -22,5 +22,6 @@ public record BrokerContext(
         Authenticator authenticator,
         TopicPermissions permissions,
         ShutdownSignal shutdown,
-        BrokerJournal journal) {
+        BrokerJournal journal,
+        ConnectedClients connected) {
 }

@@ -35,6 +35,7 @@ import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.AttributeKey;
 import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.ScheduledFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,6 +44,7 @@ import java.io.IOException;
 import javax.net.ssl.SSLException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -67,6 +69,9 @@ public final class MqttConnection extends ChannelInboundHandlerAdapter implement
     private ClientIdentity identity;
     private Message will;
     private boolean connected;
+    /** Set when CONNECT is accepted, for the list of connected clients. */
+    private Instant connectedSince;
+    private MqttVersion protocol;
     /** Between a valid CONNECT and the authenticator's answer; packets meanwhile are held, not processed. */
     private boolean authenticating;
     private final HeldPackets held = new HeldPackets();
@@ -224,6 +229,10 @@ public final class MqttConnection extends ChannelInboundHandlerAdapter implement
         SessionLifecycle.Opened opened = SessionLifecycle.open(broker, clientId, cleanSession);
         session = opened.session();
         connected = true;
+        connectedSince = Instant.now();
+        protocol = MqttVersion.fromProtocolNameAndLevel(connect.variableHeader().name(),
+                (byte) connect.variableHeader().version());
+        broker.connected().add(clientId, this);
         broker.stats().connectedClients.incrementAndGet();
         broker.stats().connectionsTotal.increment();
         installKeepAlive(connect.variableHeader().keepAliveTimeSeconds());
@@ -258,6 +267,7 @@ public final class MqttConnection extends ChannelInboundHandlerAdapter implement
 
     private void onPublish(MqttPublishMessage publish) {
         broker.stats().messagesReceived.increment();
+        session.countReceived();
         String topic = publish.variableHeader().topicName();
         int qos = publish.fixedHeader().qosLevel().value();
         int packetId = publish.variableHeader().packetId();
@@ -465,6 +475,7 @@ public final class MqttConnection extends ChannelInboundHandlerAdapter implement
             return;
         }
         connected = false;
+        broker.connected().remove(clientId, this);
         broker.stats().connectedClients.decrementAndGet();
         if (will != null && !broker.shutdown().stopping()) {
             broker.stats().willsPublished.increment();
@@ -483,6 +494,27 @@ public final class MqttConnection extends ChannelInboundHandlerAdapter implement
             session.drain();
         }
         ctx.fireChannelWritabilityChanged();
+    }
+
+    // ---- the list of connected clients ----
+
+    EventExecutor executor() {
+        return ctx.executor();
+    }
+
+    /** This client as lists show it, or null once it is no longer connected. Runs on this connection's loop. */
+    ClientSnapshot snapshot(int maxSubscriptions) {
+        if (!connected || closing) {
+            return null;
+        }
+        String address = ctx.channel().remoteAddress() instanceof InetSocketAddress remote
+                && remote.getAddress() != null ? remote.getAddress().getHostAddress() + ":" + remote.getPort()
+                : String.valueOf(ctx.channel().remoteAddress());
+        return new ClientSnapshot(clientId, address, "MQTT " + (protocol == MqttVersion.MQTT_3_1 ? "3.1" : "3.1.1"),
+                identity.username(), session.isClean(), connectedSince,
+                session.subscriptions().entrySet().stream().limit(maxSubscriptions)
+                        .map(s -> new ClientSnapshot.Subscription(s.getKey(), s.getValue())).toList(),
+                session.subscriptions().size(), session.receivedCount(), session.sentCount());
     }
 
     // ---- ClientLink ----

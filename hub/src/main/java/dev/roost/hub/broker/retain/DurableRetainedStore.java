@@ -45,6 +45,11 @@ public final class DurableRetainedStore implements RetainedStore {
     }
 
     @Override
+    public void forEachWithPrefix(String prefix, Consumer<Message> consumer) {
+        memory.forEachWithPrefix(prefix, consumer);
+    }
+
+    @Override
     public boolean remove(String topic) {
         if (!memory.remove(topic)) {
             return false;

@@ -120,6 +120,25 @@ public final class InMemoryRetainedStore implements RetainedStore {
     }
 
     @Override
+    public void forEachWithPrefix(String prefix, Consumer<Message> consumer) {
+        String[] levels = Topics.split(prefix);
+        Node node = root;
+        for (int i = 0; i < levels.length - 1 && node != null; i++) {
+            node = node.children == null ? null : node.children.get(levels[i]);
+        }
+        if (node == null || node.children == null) {
+            return;
+        }
+        String partial = levels[levels.length - 1];
+        boolean system = prefix.startsWith("$");
+        for (Node child : node.children.values()) {
+            if (child.level.startsWith(partial) && (node != root || system == child.level.startsWith("$"))) {
+                visitAll(child, consumer);
+            }
+        }
+    }
+
+    @Override
     public int size() {
         return size;
     }

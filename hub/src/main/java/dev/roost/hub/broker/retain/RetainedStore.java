@@ -23,6 +23,12 @@ public interface RetainedStore {
     /** Calls the consumer for each retained message whose topic matches the filter. */
     void forEachMatching(String filter, Consumer<Message> consumer);
 
+    /**
+     * Calls the consumer for each retained message whose topic starts with {@code prefix}, plain text without
+     * wildcards; topics starting with '$' only when the prefix does too, as wildcards would not match them.
+     */
+    void forEachWithPrefix(String prefix, Consumer<Message> consumer);
+
     /** Removes the retained message of one topic; returns true when there was one. */
     boolean remove(String topic);
 

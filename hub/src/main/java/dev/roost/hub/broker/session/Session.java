@@ -57,6 +57,8 @@ public final class Session implements Subscriber {
     private int lastPacketId;
     private long lastMessageId;
     private long queueOverflows;
+    private long received;
+    private long sent;
     private long behindSince = -1;
     private List<Runnable> reliefWaiters;
     private ClientLink link;
@@ -122,6 +124,23 @@ public final class Session implements Subscriber {
         }
         journal.record(new JournalEntry.Unsubscribed(clientId, filter));
         return true;
+    }
+
+    // ---- how many messages came and went, for the list of connected clients ----
+
+    /** Counts one PUBLISH received from the client. */
+    public void countReceived() {
+        received++;
+    }
+
+    /** PUBLISH packets received from the client since this session began. */
+    public long receivedCount() {
+        return received;
+    }
+
+    /** Messages sent to the client since this session began, re-sends not counted. */
+    public long sentCount() {
+        return sent;
     }
 
     // ---- incoming QoS 2: the packet ids received but not yet released ----
@@ -227,6 +246,7 @@ public final class Session implements Subscriber {
                 : delivery.sharedQos0Packet();
         link.write(packet);
         stats.messagesSent.increment();
+        sent++;
     }
 
     private void enqueue(QueuedMessage queued) {
@@ -256,6 +276,7 @@ public final class Session implements Subscriber {
         int packetId = nextPacketId();
         inflight.put(packetId, new InflightMessage(id, message, qos, retainFlag));
         stats.messagesSent.increment();
+        sent++;
         return packetId;
     }
 

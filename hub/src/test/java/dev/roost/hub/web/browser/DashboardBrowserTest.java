@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.roost.hub.RunningHub;
 import dev.roost.hub.broker.Received;
+import dev.roost.hub.broker.auth.ClientIdentity;
 import dev.roost.hub.web.WebConfigs;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -71,6 +72,58 @@ class DashboardBrowserTest {
             observer.disconnect();
         }
         browser.screenshot(Screenshots.folder(), "dashboard-390x844");
+    }
+
+    @Test
+    void raisingTheThermostatsSetPointSendsItAndTheTileShowsItFromTheState() throws Exception {
+        try (MqttClient observer = hub.client("test-observer")) {
+            Received thermostat = new Received();
+            observer.subscribe("home/thermostat", 1, thermostat);
+            browser.logIn(hub.httpBase(), "admin", PASSWORD);
+            By shown = By.cssSelector("article.tile[data-device=\"thermostat\"] .setpoint-value");
+            browser.awaitText(shown, "20.0 °C");
+
+            browser.driver().findElement(tile("thermostat")).findElement(By.cssSelector("button.raise")).click();
+
+            awaitMessage(thermostat, "\"setpoint\":20.5");
+            browser.awaitText(shown, "20.5 °C");
+            observer.disconnect();
+        }
+    }
+
+    @Test
+    void theBrokerScreenListsTheConnectedTestClientAndAnAdminLimitsTheTopicsOfUsers() throws Exception {
+        try (MqttClient phone = hub.client("test-phone")) {
+            phone.subscribe("home/#", 1);
+            browser.logIn(hub.httpBase(), "admin", PASSWORD);
+            browser.await(tile("motion"));
+            browser.driver().findElement(By.id("nav-broker")).click();
+
+            WebElement client = browser.await(By.cssSelector("article.client[data-client=\"test-phone\"]"));
+
+            assertThat(client.getText()).contains("home/# (QoS 1)", "anonymous", "MQTT 3.1.1");
+            browser.await(By.cssSelector("article.retained[data-topic=\"home/smart-lock\"]"));
+            browser.awaitText(By.id("broker-stats"), "connected");
+            browser.screenshot(Screenshots.folder(), "broker");
+            phone.disconnect();
+        }
+
+        WebElement everyone = browser.await(By.cssSelector("article.subject[data-subject=\"$default\"]"));
+        everyone.findElement(By.cssSelector("button.edit")).click();
+        everyone.findElement(By.cssSelector("textarea.publish")).sendKeys("home/%u/#");
+        everyone.findElement(By.cssSelector("textarea.subscribe")).sendKeys("home/#/state");
+        everyone.findElement(By.cssSelector("button.save")).click();
+        browser.awaitText(By.cssSelector("article.subject[data-subject=\"$default\"] .subscribe + .field-error"),
+                "home/#/state: '#' must be a whole level and the last one");
+        WebElement subscribe = everyone.findElement(By.cssSelector("textarea.subscribe"));
+        subscribe.clear();
+        subscribe.sendKeys("home/+/state");
+        everyone.findElement(By.cssSelector("button.save")).click();
+        browser.awaitText(By.cssSelector("article.subject[data-subject=\"$default\"]"), "Publish: home/%u/#");
+        assertThat(hub.hub().broker().<Boolean>inspect(context -> context.permissions()
+                .maySubscribe(new ClientIdentity("guest", "guest-phone"), "home/+/state"))).isTrue();
+        assertThat(hub.hub().broker().<Boolean>inspect(context -> context.permissions()
+                .maySubscribe(new ClientIdentity("guest", "guest-phone"), "home/#"))).isFalse();
     }
 
     @Test

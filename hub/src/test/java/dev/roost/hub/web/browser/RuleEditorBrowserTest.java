@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
 /** The rule list and editor in real headless Chromium at phone size, against a running hub's demo rules. */
 @Timeout(90)
@@ -62,6 +63,7 @@ class RuleEditorBrowserTest {
         browser.awaitText(By.cssSelector("article.rule[data-rule='" + RULE + "']"), "last run: never");
         browser.screenshot(Screenshots.folder(), "rules-390x844");
         listed.findElement(By.tagName("a")).click();
+        browser.await(By.id("view-yaml")).click();
 
         WebElement yaml = browser.await(By.id("rule-yaml"));
         retype(yaml, BROKEN);
@@ -74,7 +76,7 @@ class RuleEditorBrowserTest {
         browser.await(By.id("rule-valid"));
         browser.driver().findElement(By.id("rule-save")).click();
         browser.awaitText(By.id("rule-saved"), "Saved");
-        assertThat(storedDocument()).isEqualTo(FIXED);
+        assertThat(storedDocument(RULE)).isEqualTo(FIXED);
 
         try (MqttClient button = hub.client("test-button")) {
             button.publish("home/test/button", "pressed".getBytes(StandardCharsets.UTF_8), 1, false);
@@ -89,6 +91,51 @@ class RuleEditorBrowserTest {
         run.findElement(By.tagName("summary")).click();
         assertThat(run.findElement(By.className("steps")).getText()).contains("publish", "home/thermostat/set");
         assertThat(run.getText()).contains("home/test/button", "pressed");
+    }
+
+    @Test
+    void aThresholdRuleMadeWithTheFormIsSavedAndReadsAsYaml() throws Exception {
+        browser.logIn(hub.httpBase(), "admin", PASSWORD);
+        browser.await(By.id("tiles"));
+        browser.open(hub.httpBase() + "/#/rules/new");
+        retype(browser.await(By.id("rule-id")), "cold-alert");
+        retype(browser.driver().findElement(By.id("rule-name")), "Cold alert");
+        new Select(browser.driver().findElement(By.id("trigger-kind"))).selectByValue("threshold");
+        retype(browser.driver().findElement(By.id("trigger-topic")), "home/temperature");
+        retype(browser.driver().findElement(By.id("trigger-field")), "temperature");
+        retype(browser.driver().findElement(By.id("trigger-value")), "17");
+        WebElement hysteresis = browser.driver().findElement(By.id("trigger-hysteresis"));
+        retype(hysteresis, "-1");
+        WebElement action = browser.driver().findElement(By.cssSelector("#rule-actions [data-action='0']"));
+        retype(action.findElement(By.name("topic")), "home/thermostat/set");
+        new Select(action.findElement(By.name("qos"))).selectByValue("1");
+
+        // The hub's check names when[0].hysteresis; the form shows it under that input.
+        browser.awaitText(By.cssSelector("label:has(#trigger-hysteresis) .field-error"), "must not be negative");
+        retype(hysteresis, "0.5");
+        browser.await(By.id("rule-valid"));
+        browser.script("window.scrollTo(0, 0)");
+        browser.screenshot(Screenshots.folder(), "rule-form");
+        browser.driver().findElement(By.id("rule-save")).click();
+
+        browser.waiting(Chromium.WAIT).until(d -> d.getCurrentUrl().endsWith("#/rules/cold-alert"));
+        browser.await(By.id("test-topic")); // the saved rule's editor, with its dry run
+        browser.awaitText(By.id("rule-saved"), "Saved");
+        browser.await(By.id("view-yaml")).click();
+        String expected = """
+                id: cold-alert
+                name: 'Cold alert'
+                when: { topic: home/temperature, below: 17, hysteresis: 0.5, field: temperature }
+                then:
+                  - publish: { topic: home/thermostat/set, payload: '{"state":"ON"}', qos: 1 }
+                """;
+        assertThat(browser.await(By.id("rule-yaml")).getAttribute("value")).isEqualTo(expected);
+        assertThat(storedDocument("cold-alert")).isEqualTo(expected);
+
+        retype(browser.driver().findElement(By.id("rule-yaml")), "id: cold-alert\nwhen: { offline: smart-lock }\n"
+                + "then:\n  - log: door lock offline\n");
+        browser.driver().findElement(By.id("view-form")).click();
+        browser.awaitText(By.id("view-note"), "This rule only fits the YAML view");
     }
 
     @Test
@@ -124,10 +171,10 @@ class RuleEditorBrowserTest {
         field.sendKeys(text);
     }
 
-    private String storedDocument() throws Exception {
+    private String storedDocument(String id) throws Exception {
         WebClient api = new WebClient(hub.httpBase());
         assertThat(api.login("admin", PASSWORD).statusCode()).isEqualTo(200);
-        JsonNode rule = new ObjectMapper().readTree(api.get("/api/rules/" + RULE).body());
+        JsonNode rule = new ObjectMapper().readTree(api.get("/api/rules/" + id).body());
         return rule.get("document").asText();
     }
 }
