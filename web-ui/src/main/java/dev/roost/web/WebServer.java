@@ -12,10 +12,12 @@ import dev.roost.web.auth.Sessions;
 import dev.roost.web.auth.TokenRoutes;
 import dev.roost.web.devices.DeviceRoutes;
 import dev.roost.web.health.HealthReport;
+import dev.roost.web.history.HistoryRoutes;
 import dev.roost.web.pages.Pages;
 import dev.roost.web.metrics.MetricsRoutes;
 import dev.roost.web.live.LiveRoutes;
 import dev.roost.web.rules.RuleRoutes;
+import dev.roost.web.settings.SettingsRoutes;
 import dev.roost.web.users.AclRoutes;
 import dev.roost.web.users.UserRoutes;
 import io.javalin.Javalin;
@@ -60,6 +62,8 @@ public final class WebServer {
     private final RuleRoutes ruleRoutes;
     private final MetricsRoutes metricsRoutes;
     private final LiveRoutes liveRoutes;
+    private final HistoryRoutes historyRoutes;
+    private final SettingsRoutes settingsRoutes;
     private final Pages pages = new Pages();
     private Javalin app;
 
@@ -75,6 +79,8 @@ public final class WebServer {
         this.ruleRoutes = new RuleRoutes(services.rules());
         this.metricsRoutes = new MetricsRoutes(services.metrics());
         this.liveRoutes = new LiveRoutes(services.live(), json);
+        this.historyRoutes = new HistoryRoutes(services.history(), services.clock());
+        this.settingsRoutes = new SettingsRoutes(services.location());
     }
 
     /**
@@ -134,6 +140,8 @@ public final class WebServer {
         ruleRoutes.register(config.routes);
         metricsRoutes.register(config.routes);
         liveRoutes.register(config.routes);
+        historyRoutes.register(config.routes);
+        settingsRoutes.register(config.routes);
 
         config.routes.exception(ApiException.class, (failure, ctx) -> ctx.status(failure.status()).json(failure.body()));
         // Only unmatched routes; a handler that answers 404 for a missing rule or device keeps its own body.

@@ -4,9 +4,11 @@ import dev.roost.web.auth.Accounts;
 import dev.roost.web.auth.ApiTokens;
 import dev.roost.web.auth.BearerTokens;
 import dev.roost.web.devices.DeviceDirectory;
+import dev.roost.web.history.HistorySource;
 import dev.roost.web.metrics.MetricsSource;
 import dev.roost.web.live.LiveFeed;
 import dev.roost.web.rules.RuleBook;
+import dev.roost.web.settings.HubLocation;
 import dev.roost.web.users.TopicAccess;
 import dev.roost.web.users.UserAdmin;
 
@@ -24,5 +26,7 @@ public record WebServices(
         RuleBook rules,
         MetricsSource metrics,
         LiveFeed live,
+        HistorySource history,
+        HubLocation location,
         Clock clock) {
 }

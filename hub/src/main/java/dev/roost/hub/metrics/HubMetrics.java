@@ -11,8 +11,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongSupplier;
 
-/** The broker's counters, the same figures as {@code $SYS/broker/...}, plus the JVM's memory, GC and threads. */
+/**
+ * The broker's counters, the same figures as {@code $SYS/broker/...}, the readings the history could not keep up
+ * with, and the JVM's memory, GC and threads.
+ */
 public final class HubMetrics implements MetricsSource {
 
     private static final String COUNTER = "counter";
@@ -20,10 +24,12 @@ public final class HubMetrics implements MetricsSource {
 
     private final MqttBroker broker;
     private final Instant started;
+    private final LongSupplier historyDropped;
 
-    public HubMetrics(MqttBroker broker, Instant started) {
+    public HubMetrics(MqttBroker broker, Instant started, LongSupplier historyDropped) {
         this.broker = broker;
         this.started = started;
+        this.historyDropped = historyDropped;
     }
 
     @Override
@@ -56,6 +62,8 @@ public final class HubMetrics implements MetricsSource {
         samples.add(gauge("roost_retained_messages", "Retained messages held by the broker.", counts[1]));
         samples.add(counter("roost_retained_refused_total", "Retained values not kept: retained store full.",
                 counts[2]));
+        samples.add(counter("roost_history_dropped_total", "Messages the history did not record because it could not"
+                + " keep up.", historyDropped.getAsLong()));
         jvm(samples);
         return samples;
     }
