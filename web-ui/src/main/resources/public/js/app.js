@@ -1,4 +1,5 @@
-// Starts the page: finds the session, routes #/ (devices) and #/rules[/id], keeps the live feed open.
+// Starts the page: finds the session, routes #/ (devices), #/rules[/id], #/history and #/settings, keeps the live
+// feed open. History and settings are loaded when first opened, so the dashboard's first load stays small.
 import { api, ApiError, explain, setCsrfToken } from './api.js';
 import { Dashboard } from './dashboard.js';
 import { el, replace } from './dom.js';
@@ -39,8 +40,18 @@ async function route() {
   const path = location.hash.replace(/^#/, '') || '/';
   document.getElementById('nav-devices').classList.toggle('current', path === '/');
   document.getElementById('nav-rules').classList.toggle('current', path.startsWith('/rules'));
+  document.getElementById('nav-history').classList.toggle('current', path === '/history');
+  document.getElementById('nav-settings').classList.toggle('current', path === '/settings');
   try {
-    if (path.startsWith('/rules/')) {
+    if (path === '/history') {
+      dashboard = null;
+      const { showHistory } = await import('./history.js');
+      await showHistory(view);
+    } else if (path === '/settings') {
+      dashboard = null;
+      const { showSettings } = await import('./settings.js');
+      await showSettings(view);
+    } else if (path.startsWith('/rules/')) {
       dashboard = null;
       await showRuleEditor(view, decodeURIComponent(path.slice('/rules/'.length)));
     } else if (path === '/rules') {

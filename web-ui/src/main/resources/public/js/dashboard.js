@@ -2,7 +2,7 @@
 import { api, explain } from './api.js';
 import { el, replace, timeOf } from './dom.js';
 
-const UNITS = { temperature: '°C', humidity: '%', pressure: 'hPa', brightness: '%' };
+export const UNITS = { temperature: '°C', humidity: '%', pressure: 'hPa', brightness: '%' };
 const NUMERIC_FIRST = ['temperature', 'humidity', 'pressure'];
 
 export class Dashboard {

@@ -38,7 +38,8 @@ class LoginTest {
     @Test
     void everyRouteButHealthAndLoginAnswers401WithoutASession() throws Exception {
         List<WebServer.Route> routes = hub.hub().web().routes();
-        assertThat(routes).extracting(WebServer.Route::path).contains("/api/session", "/api/logout", "/api/password");
+        assertThat(routes).extracting(WebServer.Route::path).contains("/api/session", "/api/logout", "/api/password",
+                "/api/history", "/api/history/topics", "/api/settings/location", "/vendor/uplot.js");
 
         for (WebServer.Route route : routes) {
             HttpResponse<String> response = browser.send(route.method(), route.path().replaceAll("\\{[^}]*}", "x"),
