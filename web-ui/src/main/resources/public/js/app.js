@@ -1,4 +1,6 @@
-// Starts the page: finds the session, routes #/ (devices), #/rules[/id] and #/broker, keeps the live feed open.
+// Starts the page: finds the session, routes #/ (devices), #/rules[/id], #/broker, #/history and #/settings,
+// keeps the live feed open. History and settings are loaded when first opened, so the dashboard's first load
+// stays small.
 import { api, ApiError, explain, setCsrfToken } from './api.js';
 import { showBroker } from './broker.js';
 import { Dashboard } from './dashboard.js';
@@ -41,8 +43,18 @@ async function route() {
   document.getElementById('nav-devices').classList.toggle('current', path === '/');
   document.getElementById('nav-rules').classList.toggle('current', path.startsWith('/rules'));
   document.getElementById('nav-broker').classList.toggle('current', path === '/broker');
+  document.getElementById('nav-history').classList.toggle('current', path === '/history');
+  document.getElementById('nav-settings').classList.toggle('current', path === '/settings');
   try {
-    if (path.startsWith('/rules/')) {
+    if (path === '/history') {
+      dashboard = null;
+      const { showHistory } = await import('./history.js');
+      await showHistory(view);
+    } else if (path === '/settings') {
+      dashboard = null;
+      const { showSettings } = await import('./settings.js');
+      await showSettings(view);
+    } else if (path.startsWith('/rules/')) {
       dashboard = null;
       await showRuleEditor(view, decodeURIComponent(path.slice('/rules/'.length)));
     } else if (path === '/rules') {

@@ -2,7 +2,7 @@
 import { api, explain } from './api.js';
 import { el, replace, timeOf } from './dom.js';
 
-const UNITS = { temperature: '°C', humidity: '%', pressure: 'hPa', brightness: '%' };
+export const UNITS = { temperature: '°C', humidity: '%', pressure: 'hPa', brightness: '%' };
 const NUMERIC_FIRST = ['temperature', 'humidity', 'pressure'];
 // What the thermostat accepts (devices module, SetPoint): half degrees from 5 to 30 °C.
 const SETPOINT = { min: 5, max: 30, step: 0.5 };

@@ -44,7 +44,8 @@ function ruleCard(rule) {
     el('div', { class: 'row' },
       el('a', { href: '#/rules/' + encodeURIComponent(rule.id) }, el('h2', {}, rule.name || rule.id)),
       el('label', { class: 'switch-row' }, enabled, 'Enabled')),
-    status, lastRun, error);
+    status, lastRun,
+    rule.nextRun ? el('p', { class: 'muted small next-run' }, 'next run: ' + timeOf(rule.nextRun)) : null, error);
 }
 
 // The answer's status can still be the engine's old one (it applies changes on its own thread): the

@@ -15,15 +15,17 @@ import dev.roost.hub.broker.retain.InMemoryRetainedStore;
 import dev.roost.hub.broker.session.InMemorySessionStore;
 import dev.roost.hub.broker.transport.ServerTls;
 import dev.roost.hub.config.HubConfig;
-import dev.roost.hub.config.LocationSettings;
 import dev.roost.hub.config.TlsSettings;
 import dev.roost.hub.devices.LayerDirectory;
 import dev.roost.hub.devices.LocalDeviceBus;
+import dev.roost.hub.history.History;
 import dev.roost.hub.memory.NativeHeapTrimmer;
 import dev.roost.hub.metrics.HubMetrics;
 import dev.roost.hub.rules.LocalRuleBus;
 import dev.roost.hub.rules.RuleBookAdapter;
 import dev.roost.hub.rules.RuleRuntime;
+import dev.roost.hub.settings.LocationSetting;
+import dev.roost.hub.settings.LocationStore;
 import dev.roost.hub.storage.Database;
 import dev.roost.hub.tls.TlsCertificate;
 import dev.roost.hub.users.InitialAdmin;
@@ -36,12 +38,12 @@ import dev.roost.hub.users.UserStore;
 import dev.roost.hub.users.WebAccounts;
 import dev.roost.hub.web.BrokerLiveFeed;
 import dev.roost.hub.web.MqttBrokerView;
-import dev.roost.rules.trigger.Location;
 import dev.roost.rules.trigger.TriggerSettings;
 import dev.roost.web.HubStatus;
 import dev.roost.web.WebServer;
 import dev.roost.web.WebServices;
 import dev.roost.web.auth.Account;
+import dev.roost.web.settings.LocationView;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,6 +73,7 @@ public final class Hub implements AutoCloseable {
     private static final String DEVICES_CLIENT_ID = "roost-devices";
     private static final String RULES_CLIENT_ID = "roost-rules";
     private static final String WEB_CLIENT_ID = "roost-web";
+    private static final String HISTORY_CLIENT_ID = "roost-history";
     private static final Duration DEVICE_FLUSH = Duration.ofSeconds(1);
 
     private final Parts parts;
@@ -137,9 +140,17 @@ public final class Hub implements AutoCloseable {
 
             // The engine only queues each message for its own thread, so it may listen on the broker loop.
             LocalClient rulesClient = parts.add(broker.nonBlockingLocalClient(RULES_CLIENT_ID), LocalClient::close);
+            LocationStore locations = new LocationStore(database.dataSource());
+            LocationView place = LocationSetting.initial(locations, config.location());
             RuleRuntime rules = parts.add(RuleRuntime.start(database.dataSource(),
-                    new LocalRuleBus(new LocalDeviceBus(rulesClient)), triggerSettings(config),
+                    new LocalRuleBus(new LocalDeviceBus(rulesClient)), triggerSettings(config, place),
                     devices.simulated()), RuleRuntime::close);
+
+            // The recorder only queues on the broker loop; closed before its client, so it writes what it has.
+            LocalClient historyClient = parts.add(broker.nonBlockingLocalClient(HISTORY_CLIENT_ID),
+                    LocalClient::close);
+            History history = parts.add(History.start(database.dataSource(), historyClient,
+                    config.devices().baseTopic(), config.history(), Clock.systemUTC()), History::close);
 
             LocalClient webClient = parts.add(broker.localClient(WEB_CLIENT_ID), LocalClient::close);
             BrokerLiveFeed live = BrokerLiveFeed.start(webClient, config.devices().baseTopic(), Clock.systemUTC());
@@ -148,9 +159,10 @@ public final class Hub implements AutoCloseable {
             TokenStore tokens = new TokenStore(database.dataSource(), users, cliToken);
             WebServices services = new WebServices(new BrokerStatus(broker, started), accounts, tokens, tokens,
                     accounts, new WebTopicAccess(permissions), new LayerDirectory(devices),
-                    new RuleBookAdapter(rules.service(), rules.checker()), new HubMetrics(broker, journal, started), live,
-                    new MqttBrokerView(broker, config.mqtt().broker(), webClient),
-                    Clock.systemUTC());
+                    new RuleBookAdapter(rules.service(), rules.checker()),
+                    new HubMetrics(broker, journal, started, history::dropped), live,
+                    new MqttBrokerView(broker, config.mqtt().broker(), webClient), history.source(),
+                    new LocationSetting(locations, place, rules::relocate), Clock.systemUTC());
             WebServer web = parts.add(new WebServer(services), WebServer::stop);
             int http = web.start(config.http().host(), PortOverrides.choose(ports.http(), config.http().port()));
 
@@ -208,15 +220,14 @@ public final class Hub implements AutoCloseable {
                         .getPort());
     }
 
-    private static TriggerSettings triggerSettings(HubConfig config) {
-        LocationSettings location = config.location();
-        if (!location.configured()) {
-            log.atWarn().addKeyValue("latitude", location.latitude()).addKeyValue("longitude", location.longitude())
+    private static TriggerSettings triggerSettings(HubConfig config, LocationView place) {
+        if (place.source().equals(LocationSetting.DEFAULT)) {
+            log.atWarn().addKeyValue("latitude", place.latitude()).addKeyValue("longitude", place.longitude())
                     .log("location not configured: sunrise and sunset are computed for Greenwich;"
-                            + " set location.latitude and location.longitude in the config file");
+                            + " set it on the settings screen, or location.latitude and location.longitude in the"
+                            + " config file");
         }
-        return new TriggerSettings(config.devices().baseTopic(),
-                new Location(location.latitude(), location.longitude(), location.timeZone()));
+        return new TriggerSettings(config.devices().baseTopic(), LocationSetting.location(place));
     }
 
     public Ports ports() {

@@ -13,10 +13,12 @@ import dev.roost.web.auth.TokenRoutes;
 import dev.roost.web.broker.BrokerRoutes;
 import dev.roost.web.devices.DeviceRoutes;
 import dev.roost.web.health.HealthReport;
+import dev.roost.web.history.HistoryRoutes;
 import dev.roost.web.pages.Pages;
 import dev.roost.web.metrics.MetricsRoutes;
 import dev.roost.web.live.LiveRoutes;
 import dev.roost.web.rules.RuleRoutes;
+import dev.roost.web.settings.SettingsRoutes;
 import dev.roost.web.users.AclRoutes;
 import dev.roost.web.users.UserRoutes;
 import io.javalin.Javalin;
@@ -62,6 +64,8 @@ public final class WebServer {
     private final MetricsRoutes metricsRoutes;
     private final LiveRoutes liveRoutes;
     private final BrokerRoutes brokerRoutes;
+    private final HistoryRoutes historyRoutes;
+    private final SettingsRoutes settingsRoutes;
     private final Pages pages = new Pages();
     private Javalin app;
 
@@ -78,6 +82,8 @@ public final class WebServer {
         this.metricsRoutes = new MetricsRoutes(services.metrics());
         this.liveRoutes = new LiveRoutes(services.live(), json);
         this.brokerRoutes = new BrokerRoutes(services.broker());
+        this.historyRoutes = new HistoryRoutes(services.history(), services.clock());
+        this.settingsRoutes = new SettingsRoutes(services.location());
     }
 
     /**
@@ -138,6 +144,8 @@ public final class WebServer {
         metricsRoutes.register(config.routes);
         liveRoutes.register(config.routes);
         brokerRoutes.register(config.routes);
+        historyRoutes.register(config.routes);
+        settingsRoutes.register(config.routes);
 
         config.routes.exception(ApiException.class, (failure, ctx) -> ctx.status(failure.status()).json(failure.body()));
         // Only unmatched routes; a handler that answers 404 for a missing rule or device keeps its own body.

@@ -5,9 +5,11 @@ import dev.roost.web.auth.ApiTokens;
 import dev.roost.web.auth.BearerTokens;
 import dev.roost.web.broker.BrokerView;
 import dev.roost.web.devices.DeviceDirectory;
+import dev.roost.web.history.HistorySource;
 import dev.roost.web.metrics.MetricsSource;
 import dev.roost.web.live.LiveFeed;
 import dev.roost.web.rules.RuleBook;
+import dev.roost.web.settings.HubLocation;
 import dev.roost.web.users.TopicAccess;
 import dev.roost.web.users.UserAdmin;
 
@@ -26,5 +28,7 @@ public record WebServices(
         MetricsSource metrics,
         LiveFeed live,
         BrokerView broker,
+        HistorySource history,
+        HubLocation location,
         Clock clock) {
 }

@@ -5,13 +5,20 @@ import dev.roost.web.auth.Accounts;
 import dev.roost.web.auth.ApiTokens;
 import dev.roost.web.broker.BrokerView;
 import dev.roost.web.devices.DeviceDirectory;
+import dev.roost.web.history.HistoryPoints;
+import dev.roost.web.history.HistorySeries;
+import dev.roost.web.history.HistorySource;
 import dev.roost.web.live.LiveFeed;
 import dev.roost.web.rules.RuleAnswer;
 import dev.roost.web.rules.RuleBook;
+import dev.roost.web.settings.HubLocation;
+import dev.roost.web.settings.LocationView;
 import dev.roost.web.users.TopicAccess;
 import dev.roost.web.users.UserAdmin;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,8 +43,34 @@ public final class TestServices {
         NoUsers none = new NoUsers();
         return new WebServices(status, none,
                 token -> TOKEN.equals(token) ? Optional.of(new Account("tester", true, false)) : Optional.empty(),
-                new NoTokens(), none, new NoAcl(), devices, new NoRules(), List::of, live, BrokerView.none(),
-                Clock.systemUTC());
+                new NoTokens(), none, new NoAcl(), devices, new NoRules(), List::of, live, BrokerView.none(), new NoHistory(),
+                new Greenwich(), Clock.systemUTC());
+    }
+
+    /** A hub that records nothing. */
+    private static final class NoHistory implements HistorySource {
+        @Override
+        public List<HistorySeries> series() {
+            return List.of();
+        }
+
+        @Override
+        public Optional<HistoryPoints> points(String topic, String field, Instant from, Instant to, int maxPoints) {
+            return Optional.empty();
+        }
+    }
+
+    /** A hub that stays where nothing was set. */
+    private static final class Greenwich implements HubLocation {
+        @Override
+        public LocationView current() {
+            return new LocationView(51.4779, 0, "UTC", "default");
+        }
+
+        @Override
+        public LocationView change(double latitude, double longitude, ZoneId zone) {
+            throw new IllegalStateException("this hub stays in Greenwich");
+        }
     }
 
     /** Topic permissions that refuse every change. */

@@ -83,6 +83,19 @@ class WebServerTest {
     }
 
     @Test
+    void theChartLibraryIsServedFromItsWebjarWithoutALogin() throws Exception {
+        HttpResponse<String> script = get("/vendor/uplot.js");
+        HttpResponse<String> style = get("/vendor/uplot.css");
+
+        assertThat(script.statusCode()).isEqualTo(200);
+        assertThat(script.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("text/javascript"));
+        assertThat(script.body()).startsWith("/*! https://github.com/leeoniya/uPlot").contains("var uPlot");
+        assertThat(style.statusCode()).isEqualTo(200);
+        assertThat(style.body()).contains(".uplot");
+    }
+
+    @Test
     void secondStartIsRefused() {
         assertThatIllegalStateException().isThrownBy(() -> server.start("127.0.0.1", 0));
     }

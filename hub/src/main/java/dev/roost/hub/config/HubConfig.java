@@ -11,22 +11,25 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param devices  the devices wired to the Pi and how they appear on MQTT
  * @param location where the hub is, for sun triggers, and its time zone
  * @param jwt      JSON Web Tokens accepted as MQTT passwords
+ * @param history  how long the values of state topics are kept for charts
  */
 public record HubConfig(MqttSettings mqtt, HttpSettings http, DevicesSettings devices, LocationSettings location,
-                        JwtSettings jwt) {
+                        JwtSettings jwt, HistorySettings history) {
 
     @JsonCreator
     public HubConfig(@JsonProperty("mqtt") MqttSettings mqtt, @JsonProperty("http") HttpSettings http,
                      @JsonProperty("devices") DevicesSettings devices,
-                     @JsonProperty("location") LocationSettings location, @JsonProperty("jwt") JwtSettings jwt) {
+                     @JsonProperty("location") LocationSettings location, @JsonProperty("jwt") JwtSettings jwt,
+                     @JsonProperty("history") HistorySettings history) {
         this.mqtt = mqtt != null ? mqtt : MqttSettings.defaults();
         this.http = http != null ? http : HttpSettings.defaults();
         this.devices = devices != null ? devices : DevicesSettings.defaults();
         this.location = location != null ? location : LocationSettings.defaults();
         this.jwt = jwt != null ? jwt : JwtSettings.disabled();
+        this.history = history != null ? history : HistorySettings.defaults();
     }
 
     public static HubConfig defaults() {
-        return new HubConfig(null, null, null, null, null);
+        return new HubConfig(null, null, null, null, null, null);
     }
 }

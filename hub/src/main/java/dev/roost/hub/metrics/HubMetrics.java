@@ -12,8 +12,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongSupplier;
 
-/** The broker's counters, the same figures as {@code $SYS/broker/...}, plus the JVM's memory, GC and threads. */
+/**
+ * The broker's counters, the same figures as {@code $SYS/broker/...}, the readings the history could not keep up
+ * with, and the JVM's memory, GC and threads.
+ */
 public final class HubMetrics implements MetricsSource {
 
     private static final String COUNTER = "counter";
@@ -22,11 +26,13 @@ public final class HubMetrics implements MetricsSource {
     private final MqttBroker broker;
     private final H2Journal journal;
     private final Instant started;
+    private final LongSupplier historyDropped;
 
-    public HubMetrics(MqttBroker broker, H2Journal journal, Instant started) {
+    public HubMetrics(MqttBroker broker, H2Journal journal, Instant started, LongSupplier historyDropped) {
         this.broker = broker;
         this.journal = journal;
         this.started = started;
+        this.historyDropped = historyDropped;
     }
 
     @Override
@@ -65,6 +71,8 @@ public final class HubMetrics implements MetricsSource {
                 journal.failures()));
         samples.add(gauge("roost_storage_failing", "1 while the broker's state cannot be stored (acknowledgements "
                 + "of QoS 1/2 messages it must keep are held back), else 0.", journal.failing() ? 1 : 0));
+        samples.add(counter("roost_history_dropped_total", "Messages the history did not record because it could not"
+                + " keep up.", historyDropped.getAsLong()));
         jvm(samples);
         return samples;
     }

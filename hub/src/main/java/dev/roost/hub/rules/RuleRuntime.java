@@ -15,6 +15,7 @@ import dev.roost.rules.store.JdbcRunHistory;
 import dev.roost.rules.store.JdbcVariableStore;
 import dev.roost.rules.store.Retention;
 import dev.roost.rules.store.RuleStore;
+import dev.roost.rules.trigger.Location;
 import dev.roost.rules.trigger.TriggerFactory;
 import dev.roost.rules.trigger.TriggerSettings;
 import org.slf4j.Logger;
@@ -64,8 +65,11 @@ public final class RuleRuntime implements AutoCloseable {
         RuleEngine engine = new RuleEngine(bus, scheduler, recorder, variables, EngineSettings.defaults(triggers));
         RuleParser parser = new RuleParser();
         RuleCompiler compiler = new RuleCompiler(new ExpressionCompiler(ExpressionLimits.defaults()));
+        // Dry runs follow the engine's location, which the settings screen can change while the hub runs.
+        DryRun dryRun = new DryRun(new TriggerFactory(triggers.topicBase(), engine::location), clock,
+                () -> engine.location().zone());
         RuleService service = new RuleService(new RuleStore(database), history, variables, engine, parser, compiler,
-                new DryRun(new TriggerFactory(triggers), clock, triggers.location().zone()), clock);
+                dryRun, clock);
         // Rules are loaded before the engine subscribes, so the retained values it receives first reach them.
         service.loadAll();
         if (loadDemo && service.loadDemoIfEmpty()) {
@@ -77,6 +81,11 @@ public final class RuleRuntime implements AutoCloseable {
 
     public RuleService service() {
         return service;
+    }
+
+    /** Moves the hub for sun triggers and schedules; the running rules re-arm their time triggers. */
+    public void relocate(Location location) {
+        engine.relocate(location);
     }
 
     /** Checks documents with the same parser and compiler as the service, without saving them. */

@@ -31,7 +31,7 @@ class DatabaseTest {
             while (rows.next()) {
                 versions.add(rows.getString(1));
             }
-            assertThat(versions).startsWith("1", "2", "3").contains("6").doesNotHaveDuplicates();
+            assertThat(versions).containsExactly("1", "2", "3", "4", "5", "6");
         }
     }
 

@@ -38,7 +38,8 @@ class LoginTest {
     @Test
     void everyRouteButHealthAndLoginAnswers401WithoutASession() throws Exception {
         List<WebServer.Route> routes = hub.hub().web().routes();
-        assertThat(routes).extracting(WebServer.Route::path).contains("/api/session", "/api/logout", "/api/password");
+        assertThat(routes).extracting(WebServer.Route::path).contains("/api/session", "/api/logout", "/api/password",
+                "/api/history", "/api/history/topics", "/api/settings/location", "/vendor/uplot.js");
         assertThat(routes).extracting(route -> route.method() + " " + route.path())
                 .contains("GET /api/clients", "GET /api/stats", "GET /api/topics", "DELETE /api/topics");
 

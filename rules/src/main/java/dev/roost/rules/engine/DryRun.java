@@ -21,6 +21,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Evaluates a rule against a sample message with no side effects: fresh triggers, a copy of the rule's
@@ -32,9 +33,10 @@ public final class DryRun {
 
     private final TriggerFactory triggerFactory;
     private final Clock clock;
-    private final ZoneId zone;
+    private final Supplier<ZoneId> zone;
 
-    public DryRun(TriggerFactory triggerFactory, Clock clock, ZoneId zone) {
+    /** @param zone the hub's time zone as it is at each dry run ({@code now} in a condition) */
+    public DryRun(TriggerFactory triggerFactory, Clock clock, Supplier<ZoneId> zone) {
         this.triggerFactory = triggerFactory;
         this.clock = clock;
         this.zone = zone;
@@ -121,7 +123,7 @@ public final class DryRun {
         Map<String, Object> state = new HashMap<>();
         sample.state().forEach((topic, payload) -> state.put(topic, PayloadValues.parse(payload)));
         Object value = PayloadValues.parse(sample.payload());
-        ZonedDateTime now = ZonedDateTime.ofInstant(clock.instant(), zone);
+        ZonedDateTime now = ZonedDateTime.ofInstant(clock.instant(), zone.get());
         return new Bindings(sample.topic(), sample.payload(), value, state, now,
                 new RuleInfo(rule.id(), Collections.unmodifiableMap(variables)));
     }

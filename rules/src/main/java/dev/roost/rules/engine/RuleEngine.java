@@ -4,10 +4,12 @@ import dev.roost.rules.bus.MessageBus;
 import dev.roost.rules.bus.Subscription;
 import dev.roost.rules.sandbox.PayloadValues;
 import dev.roost.rules.schedule.Scheduler;
+import dev.roost.rules.trigger.Location;
 import dev.roost.rules.trigger.MessageTrigger;
 import dev.roost.rules.trigger.TopicFilterIndex;
 import dev.roost.rules.trigger.TriggerFactory;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -22,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * wants, through a topic-filter index, to those triggers; time triggers and delays run on the scheduler.
  *
  * <p>Threading: every change of the engine's state happens on the {@link Scheduler}'s one thread; the public
- * methods may be called from any thread and hand their work over to it. {@link #status} reads a concurrent map.
+ * methods may be called from any thread and hand their work over to it. {@link #status} and {@link #nextRun}
+ * read concurrent maps, {@link #location} a volatile field.
  */
 public final class RuleEngine implements AutoCloseable {
 
@@ -39,6 +42,9 @@ public final class RuleEngine implements AutoCloseable {
     private final Map<String, RuleRuntime> loaded = new HashMap<>();
     private final TopicFilterIndex<Registration> index = new TopicFilterIndex<>();
     private final Map<String, RuleStatus> statuses = new ConcurrentHashMap<>();
+    private final Map<String, Instant> nextRuns = new ConcurrentHashMap<>();
+    /** Written on the engine's thread; volatile for dry runs and the settings screen, which read it elsewhere. */
+    private volatile Location location;
     private final AtomicInteger waiting = new AtomicInteger();
     private final AtomicLong dropped = new AtomicLong();
     private final WantedTopics wanted = new WantedTopics();
@@ -49,9 +55,10 @@ public final class RuleEngine implements AutoCloseable {
 
     public RuleEngine(MessageBus bus, Scheduler scheduler, RunRecorder recorder, VariableStore variables,
                       EngineSettings settings) {
-        this.context = new EngineContext(scheduler, bus, recorder, variables, settings, new LazyState(), statuses,
-                new OwnMessages(wanted));
-        this.triggerFactory = new TriggerFactory(settings.triggers());
+        this.location = settings.triggers().location();
+        this.context = new EngineContext(scheduler, bus, recorder, variables, settings, this::location,
+                new LazyState(), statuses, nextRuns, new OwnMessages(wanted));
+        this.triggerFactory = new TriggerFactory(settings.triggers().topicBase(), this::location);
     }
 
     /** Subscribes to every topic; retained values arriving now fill {@code state} without firing rules. */
@@ -101,6 +108,28 @@ public final class RuleEngine implements AutoCloseable {
             remove(ruleId, "the rule was deleted");
             statuses.remove(ruleId);
         });
+    }
+
+    /**
+     * Moves the hub: sun triggers compute their times for the new place, and schedules are read in its time zone.
+     * Every loaded rule's time triggers are armed again from now; message triggers, running runs and {@code for}
+     * waits carry on as they are.
+     */
+    public void relocate(Location next) {
+        context.scheduler().execute(() -> {
+            location = next;
+            loaded.values().forEach(RuleRuntime::rearm);
+        });
+    }
+
+    /** Where the hub is, as its sun triggers and schedules see it now. */
+    public Location location() {
+        return location;
+    }
+
+    /** The next moment one of the rule's time triggers fires; empty when it has none armed or is not loaded. */
+    public Optional<Instant> nextRun(String ruleId) {
+        return Optional.ofNullable(nextRuns.get(ruleId));
     }
 
     /** Whether a loaded rule is active, disabled or paused, and why; empty for a rule that is not loaded. */

@@ -9,6 +9,7 @@ import dev.roost.rules.trigger.RuleTriggers;
 import dev.roost.rules.trigger.TimeTrigger;
 import dev.roost.rules.trigger.TriggerSignal;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.ArrayDeque;
 import java.util.Collections;
@@ -36,7 +37,7 @@ final class RuleRuntime {
     private final RuleInfo info;
     private final EngineEffects effects;
     private final LoopGuard loopGuard;
-    private final Map<TimeTrigger, Cancellable> timers = new HashMap<>();
+    private final Map<TimeTrigger, Armed> timers = new HashMap<>();
     private final Deque<QueuedRun> queue = new ArrayDeque<>();
     private RuleRun active;
     private Cancellable forWait;
@@ -68,11 +69,19 @@ final class RuleRuntime {
         context.statuses().put(rule.id(), RuleStatus.active());
     }
 
+    /** Arms the time triggers anew from now, after the hub moved: their next moments depend on where it is. */
+    void rearm() {
+        if (stopped) {
+            return;
+        }
+        disarm();
+        activate();
+    }
+
     /** Stops everything the rule has going: timers, a {@code for} wait, queued runs and the running run. */
     void deactivate(String reason) {
         stopped = true;
-        timers.values().forEach(Cancellable::cancel);
-        timers.clear();
+        disarm();
         cancelForWait();
         queue.clear();
         if (active != null) {
@@ -104,14 +113,28 @@ final class RuleRuntime {
     }
 
     private void arm(TimeTrigger trigger, ZonedDateTime after) {
-        trigger.nextAfter(after).ifPresent(at -> timers.put(trigger,
-                context.scheduler().schedule(at.toInstant(), () -> onTime(trigger, at))));
+        trigger.nextAfter(after).ifPresent(at -> timers.put(trigger, new Armed(at.toInstant(),
+                context.scheduler().schedule(at.toInstant(), () -> onTime(trigger, at)))));
+        publishNextRun();
+    }
+
+    private void disarm() {
+        timers.values().forEach(armed -> armed.timer().cancel());
+        timers.clear();
+        publishNextRun();
+    }
+
+    /** The earliest armed moment, for the rule's view; none once nothing is armed. */
+    private void publishNextRun() {
+        timers.values().stream().map(Armed::at).min(Instant::compareTo).ifPresentOrElse(
+                at -> context.nextRuns().put(rule.id(), at), () -> context.nextRuns().remove(rule.id()));
     }
 
     private void onTime(TimeTrigger trigger, ZonedDateTime at) {
         if (stopped) {
             return;
         }
+        timers.remove(trigger);
         arm(trigger, at);
         fire(new TriggerEvent(trigger.describe(), null, null, null, at));
     }
@@ -237,5 +260,9 @@ final class RuleRuntime {
     }
 
     private record QueuedRun(TriggerEvent event, Bindings bindings, Boolean condition) {
+    }
+
+    /** A time trigger's next moment and the timer waiting for it. */
+    private record Armed(Instant at, Cancellable timer) {
     }
 }

@@ -247,7 +247,8 @@ public final class RuleService {
                 .or(() -> engine.status(stored.id()))
                 .orElseGet(() -> new RuleStatus(stored.enabled() ? RuleStatus.State.ACTIVE : RuleStatus.State.DISABLED,
                         "starting"));
-        return new RuleView(stored.id(), name, stored.enabled(), stored.document(), status);
+        return new RuleView(stored.id(), name, stored.enabled(), stored.document(), status,
+                engine.nextRun(stored.id()).orElse(null));
     }
 
     private static CompiledRule withEnabled(CompiledRule rule, boolean enabled) {

@@ -8,6 +8,7 @@ import dev.roost.rules.model.TopicTrigger;
 import dev.roost.rules.model.Trigger;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Turns a validated rule's {@code when} list into the working triggers the engine registers: message triggers
@@ -15,11 +16,19 @@ import java.util.List;
  */
 public final class TriggerFactory {
 
-    private final TriggerSettings settings;
+    private final String topicBase;
+    private final Supplier<Location> location;
     private final CronSyntax cronSyntax = new CronSyntax();
 
+    /** Triggers for a hub that stays where {@code settings} says. */
     public TriggerFactory(TriggerSettings settings) {
-        this.settings = settings;
+        this(settings.topicBase(), settings::location);
+    }
+
+    /** Triggers whose sun times follow {@code location}, read each time one computes its next moment. */
+    public TriggerFactory(String topicBase, Supplier<Location> location) {
+        this.topicBase = topicBase;
+        this.location = location;
     }
 
     /** The working triggers of a rule, which must have passed validation. */
@@ -30,12 +39,12 @@ public final class TriggerFactory {
             if (trigger instanceof TopicTrigger topic) {
                 messages.add(messageTrigger(topic));
             } else if (trigger instanceof OfflineTrigger offline) {
-                String availability = settings.topicBase() + "/" + offline.offline() + "/availability";
+                String availability = topicBase + "/" + offline.offline() + "/availability";
                 messages.add(new OfflineMessageTrigger(availability));
             } else if (trigger instanceof CronTrigger cron) {
                 times.add(new CronTimeTrigger(cron.cron(), cronSyntax.parse(cron.cron())));
             } else if (trigger instanceof SunTrigger sun) {
-                times.add(new SunTimeTrigger(settings.location(), sun.sun(), sun.offset()));
+                times.add(new SunTimeTrigger(location, sun.sun(), sun.offset()));
             }
         }
         return new RuleTriggers(messages, times);

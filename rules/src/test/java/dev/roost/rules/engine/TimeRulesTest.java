@@ -3,7 +3,11 @@ package dev.roost.rules.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import dev.roost.rules.trigger.Location;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -83,6 +87,42 @@ class TimeRulesTest {
 
             assertThat(fixture.runs("hourly")).isEmpty();
             assertThat(fixture.scheduler.pendingMoments()).isEmpty();
+        }
+    }
+
+    @Test
+    void movingTheHubArmsASunriseRuleForTheNewPlaceAndItsTimeZone() throws Exception {
+        try (EngineFixture fixture = new EngineFixture(folder, berlin(25, 12, 0, 0).toInstant())) {
+            fixture.load("""
+                    id: wake-up
+                    when: { sun: sunrise }
+                    then:
+                      - publish: { topic: home/smart-lights/set, payload: '{"state":"ON"}' }
+                    """);
+            Instant inBerlin = fixture.engine.nextRun("wake-up").orElseThrow();
+
+            ZoneId newYork = ZoneId.of("America/New_York");
+            fixture.engine.relocate(new Location(40.71, -74.01, newYork));
+            fixture.scheduler.runReady();
+
+            Instant inNewYork = fixture.engine.nextRun("wake-up").orElseThrow();
+            // At noon in Berlin it is 06:00 in New York, where the sun rises at about 06:55 that same day; in
+            // Berlin it rises next at about 07:50 the day after.
+            assertThat(inBerlin.atZone(EngineFixture.BERLIN).toLocalDate()).isEqualTo(LocalDate.of(2026, 11, 26));
+            assertThat(inNewYork.atZone(newYork).toLocalDate()).isEqualTo(LocalDate.of(2026, 11, 25));
+            assertThat(inNewYork.atZone(newYork).getHour()).isEqualTo(6);
+            assertThat(fixture.engine.location().zone()).isEqualTo(newYork);
+
+            fixture.scheduler.advanceTo(inNewYork.plus(Duration.ofMinutes(1)));
+            assertThat(fixture.commands("home/smart-lights/set")).hasSize(1);
+            assertThat(fixture.engine.nextRun("wake-up")).hasValueSatisfying(next ->
+                    assertThat(next.atZone(newYork).toLocalDate()).isEqualTo(LocalDate.of(2026, 11, 26)));
+            fixture.scheduler.advanceTo(inBerlin.plus(Duration.ofMinutes(1)));
+            assertThat(fixture.commands("home/smart-lights/set")).hasSize(1);
+
+            fixture.engine.unload("wake-up");
+            fixture.scheduler.runReady();
+            assertThat(fixture.engine.nextRun("wake-up")).isEmpty();
         }
     }
 }

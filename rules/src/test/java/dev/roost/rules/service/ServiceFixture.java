@@ -50,7 +50,7 @@ final class ServiceFixture implements AutoCloseable {
         engine = new RuleEngine(bus, scheduler, history, variables, EngineSettings.defaults(triggers));
         service = new RuleService(new RuleStore(database.dataSource()), history, variables, engine, new RuleParser(),
                 new RuleCompiler(new ExpressionCompiler(TEST_LIMITS)),
-                new DryRun(new TriggerFactory(triggers), scheduler.clock(), BERLIN), scheduler.clock());
+                new DryRun(new TriggerFactory(triggers), scheduler.clock(), () -> BERLIN), scheduler.clock());
         engine.start();
         service.loadAll();
         scheduler.runReady();

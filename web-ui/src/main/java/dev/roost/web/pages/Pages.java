@@ -4,12 +4,14 @@ import dev.roost.web.auth.Access;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 
 /**
  * The dashboard's pages, scripts and styles, read once from the jar's {@code /public} and served from memory.
@@ -24,7 +26,16 @@ public final class Pages {
     /** Every file under {@code /public}; a test checks the list against the folder. */
     static final List<String> FILES = List.of("index.html", "app.css", "icon.svg", "js/app.js", "js/api.js",
             "js/dom.js", "js/login.js", "js/dashboard.js", "js/rules.js",
-            "js/broker.js", "js/acl.js", "js/ruleform.js", "js/ruleyaml.js");
+            "js/broker.js", "js/acl.js", "js/ruleform.js", "js/ruleyaml.js", "js/history.js", "js/chart.js",
+            "js/settings.js");
+    /**
+     * The history screen's chart library, uPlot, served from its webjar under names without its version; the
+     * version is read from the webjar, so upgrading it is a change of the pom alone.
+     */
+    static final Map<String, String> VENDOR = Map.of(
+            "vendor/uplot.js", "dist/uPlot.iife.min.js",
+            "vendor/uplot.css", "dist/uPlot.min.css");
+    private static final String UPLOT_POM = "/META-INF/maven/org.webjars.npm/uplot/pom.properties";
     private static final Map<String, String> TYPES = Map.of(
             "html", "text/html; charset=utf-8",
             "css", "text/css; charset=utf-8",
@@ -39,22 +50,38 @@ public final class Pages {
 
     public Pages() {
         for (String name : FILES) {
-            try (InputStream in = Pages.class.getResourceAsStream("/public/" + name)) {
-                if (in == null) {
-                    throw new IllegalStateException("/public/" + name + " is missing from the jar");
-                }
-                files.put(name, in.readAllBytes());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            files.put(name, read("/public/" + name));
         }
+        String uplot = "/META-INF/resources/webjars/uplot/" + webjarVersion(UPLOT_POM) + "/";
+        VENDOR.forEach((name, path) -> files.put(name, read(uplot + path)));
     }
 
     public void register(RoutesConfig routes) {
         routes.get("/", ctx -> serve(ctx, "index.html"), Access.ANYONE);
-        for (String name : FILES) {
+        for (String name : files.keySet()) {
             routes.get("/" + name, ctx -> serve(ctx, name), Access.ANYONE);
         }
+    }
+
+    private static byte[] read(String resource) {
+        try (InputStream in = Pages.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException(resource + " is missing from the jar");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String webjarVersion(String pomProperties) {
+        Properties properties = new Properties();
+        try (InputStream in = new ByteArrayInputStream(read(pomProperties))) {
+            properties.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return properties.getProperty("version");
     }
 
     private void serve(Context ctx, String name) {

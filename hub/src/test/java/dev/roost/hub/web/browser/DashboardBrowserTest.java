@@ -1,10 +1,14 @@
 package dev.roost.hub.web.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.roost.hub.RunningHub;
 import dev.roost.hub.broker.Received;
 import dev.roost.hub.broker.auth.ClientIdentity;
+import dev.roost.hub.history.HistorySeed;
+import dev.roost.hub.web.WebClient;
 import dev.roost.hub.web.WebConfigs;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,6 +24,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.pagefactory.ByChained;
+import org.openqa.selenium.support.ui.Select;
 
 /** The dashboard in real headless Chromium at phone size, against a running hub with the demo devices. */
 @Timeout(90)
@@ -226,6 +232,84 @@ class DashboardBrowserTest {
                 ((Number) load.get("paint")).doubleValue(), tilesMillis);
         assertThat(transferred).isPositive().isLessThan(150 * 1024);
         assertThat(tilesMillis).isLessThan(1_000);
+    }
+
+    @Test
+    void historyShowsTheTemperatureTopicOverTheLastDayAndWeek() throws Exception {
+        hub.close();
+        Path seeded = temp.resolve("seeded");
+        // Two days of a daily curve, as the demo sensor reports it, every five minutes.
+        HistorySeed.readings(seeded, "home/temperature", "temperature", Duration.ofDays(2), Duration.ofMinutes(5),
+                second -> 20 + 3 * Math.sin(2 * Math.PI * (second % 86_400) / 86_400.0));
+        try (RunningHub withHistory = RunningHub.start(seeded, PASSWORD)) {
+            publishAndAwaitRecorded(withHistory, "{\"temperature\":23.4}", "23.4");
+            browser.logIn(withHistory.httpBase(), "admin", PASSWORD);
+            browser.await(tile("temperature"));
+            double opened = ((Number) browser.script("return performance.now()")).doubleValue();
+
+            browser.driver().findElement(By.id("nav-history")).click();
+
+            By day = By.cssSelector("section.chart[data-range='day'][data-topic='home/temperature']");
+            By week = By.cssSelector("section.chart[data-range='week'][data-topic='home/temperature']");
+            browser.await(new ByChained(day, By.tagName("canvas")));
+            browser.await(new ByChained(week, By.tagName("canvas")));
+            assertThat(new Select(browser.driver().findElement(By.id("history-series"))).getFirstSelectedOption()
+                    .getText()).isEqualTo("home/temperature · temperature");
+            assertThat(Integer.parseInt(browser.driver().findElement(day).getAttribute("data-points")))
+                    .isGreaterThan(200);
+            browser.awaitText(new ByChained(day, By.className("summary")), "latest 23.4 °C");
+            long transferred = ((Number) browser.script("""
+                    return performance.getEntriesByType('resource').filter((r) => r.startTime >= arguments[0])
+                      .reduce((sum, r) => sum + r.transferSize, 0);""", opened)).longValue();
+            System.out.printf("history screen: %d bytes transferred (uPlot, the screen's scripts, three API"
+                    + " answers)%n", transferred);
+            assertThat(transferred).isPositive().isLessThan(100 * 1024);
+            browser.screenshot(Screenshots.folder(), "history");
+        }
+    }
+
+    @Test
+    void anAdminSavesTheHubsLocationOnTheSettingsScreen() throws Exception {
+        browser.logIn(hub.httpBase(), "admin", PASSWORD);
+        browser.await(tile("motion"));
+        browser.driver().findElement(By.id("nav-settings")).click();
+        browser.awaitText(By.id("location-source"), "Not set");
+
+        WebElement latitude = browser.driver().findElement(By.id("latitude"));
+        latitude.clear();
+        latitude.sendKeys("48.137");
+        WebElement longitude = browser.driver().findElement(By.id("longitude"));
+        longitude.clear();
+        longitude.sendKeys("11.575");
+        WebElement zone = browser.driver().findElement(By.id("time-zone"));
+        zone.clear();
+        zone.sendKeys("Europe/Munich");
+        browser.driver().findElement(By.id("location-save")).click();
+        browser.awaitText(By.id("location-status"), "timeZone: unknown time zone 'Europe/Munich'");
+
+        zone.clear();
+        zone.sendKeys("Europe/Berlin");
+        browser.driver().findElement(By.id("location-save")).click();
+        browser.awaitText(By.id("location-status"), "Saved");
+        browser.awaitText(By.id("location-source"), "Saved here");
+        WebClient api = new WebClient(hub.httpBase());
+        api.login("admin", PASSWORD);
+        JsonNode saved = WebClient.json(api.get("/api/settings/location"));
+        assertThat(saved.get("latitude").asDouble()).isEqualTo(48.137);
+        assertThat(saved.get("timeZone").asText()).isEqualTo("Europe/Berlin");
+        browser.screenshot(Screenshots.folder(), "settings");
+    }
+
+    /** Publishes a temperature as a sensor would and waits until the history has it. */
+    private static void publishAndAwaitRecorded(RunningHub hub, String payload, String value) throws Exception {
+        WebClient api = new WebClient(hub.httpBase());
+        api.login("admin", PASSWORD);
+        try (MqttClient sensor = hub.client("test-thermometer")) {
+            sensor.publish("home/temperature", payload.getBytes(StandardCharsets.UTF_8), 0, false);
+            await().atMost(Chromium.WAIT).until(() -> WebClient.json(api.get("/api/history/topics")).toString()
+                    .contains(value));
+            sensor.disconnect();
+        }
     }
 
     /** Waits for a message whose payload contains {@code text}, skipping the retained state that came first. */
