@@ -18,7 +18,7 @@ OUT=""
 QUICK=0
 MOSQUITTO_EXTRA=""
 # JVM flags for Roost: by default those of the systemd unit (systemd/roost.service), as installed on a Pi.
-ROOST_JAVA_OPTS=${ROOST_JAVA_OPTS:--Xmx64m -XX:+UseSerialGC -XX:TieredStopAtLevel=1}
+ROOST_JAVA_OPTS=${ROOST_JAVA_OPTS:--Xmx64m -Xmn10m -XX:+UseSerialGC -XX:TieredStopAtLevel=1}
 # Extra JVM flags for the load tool, e.g. BENCH_JAVA_OPTS="-Xmx1g".
 BENCH_JAVA_OPTS=${BENCH_JAVA_OPTS:-}
 # A last-resort bound per tool run; the tool bounds itself well below this.

@@ -5,7 +5,7 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 DATA=$(mktemp -d /tmp/roost-rules-latency.XXXXXX)
 PASSWORD="bench-$RANDOM-$RANDOM"
-ROOST_JAVA_OPTS=${ROOST_JAVA_OPTS:--Xmx64m -XX:+UseSerialGC -XX:TieredStopAtLevel=1}
+ROOST_JAVA_OPTS=${ROOST_JAVA_OPTS:--Xmx64m -Xmn10m -XX:+UseSerialGC -XX:TieredStopAtLevel=1}
 # shellcheck disable=SC2086
 ROOST_ADMIN_PASSWORD=$PASSWORD java $ROOST_JAVA_OPTS -jar "$ROOT/hub/target/roost.jar" --data "$DATA" \
     --mqtt-port 0 --ws-port 0 --http-port 0 --tls-port 0 --wss-port 0 > "$DATA/hub.log" 2>&1 &
