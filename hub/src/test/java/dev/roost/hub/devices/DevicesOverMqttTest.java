@@ -146,19 +146,28 @@ class DevicesOverMqttTest {
         hub.publish("home/thermostat/set", "{\"state\":\"ON\"}");
         hub.publish("home/smart-lock/set", "{\"state\":\"UNLOCK\"}");
         hub.publish("home/smart-lights/set", "{\"brightness\":70}");
-        Received state = hub.subscribe("watcher", "home/#");
+        // An in-process watcher: a network client may drop messages that arrive just before the broker closes
+        // its connection (Paho discards its undelivered queue on connection loss), which is not what is tested here.
+        List<String> seen = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
+        hub.hub().broker().localClient("watcher").subscribe("home/#", 1, (topic, payload, retained) -> {
+            if (stopping.get()) {
+                seen.add(topic + " " + new String(payload, java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }).get(5, java.util.concurrent.TimeUnit.SECONDS);
         DigitalOutputDevice thermostat = (DigitalOutputDevice) hub.hub().devices().device("thermostat").orElseThrow();
         DigitalOutputDevice lock = (DigitalOutputDevice) hub.hub().devices().device("smart-lock").orElseThrow();
         org.awaitility.Awaitility.await().atMost(WAIT).until(() -> thermostat.isActive() && lock.isActive()
                 && lights().dutyCycle() == 70f);
-        drain(state);
+        Thread.sleep(300); // the commands' own state messages have passed
 
+        stopping.set(true);
         hub.stop();
 
         assertThat(thermostat.isActive()).isFalse();
         assertThat(lock.isActive()).isFalse();
         assertThat(lights().dutyCycle()).isZero();
-        List<String> seen = drain(state);
+        org.awaitility.Awaitility.await().atMost(WAIT).until(() -> seen.size() >= 6);
         assertThat(seen).contains(
                 "home/thermostat {\"state\":\"OFF\",\"setpoint\":20.0}",
                 "home/smart-lock {\"state\":\"LOCKED\"}",

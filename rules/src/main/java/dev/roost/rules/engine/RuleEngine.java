@@ -48,8 +48,12 @@ public final class RuleEngine implements AutoCloseable {
     private final AtomicInteger waiting = new AtomicInteger();
     private final AtomicLong dropped = new AtomicLong();
     private final WantedTopics wanted = new WantedTopics();
-    /** True until the rules loaded before {@link #start} are in {@link #wanted}: meanwhile every message is handed over. */
-    private volatile boolean handingEveryMessage = true;
+    /**
+     * Rule installs (and the start) queued for the engine's thread and not yet in {@link #wanted}. While any is
+     * pending every message is handed over, so a message published right after a rule is saved still reaches it:
+     * the engine's thread runs the install first.
+     */
+    private final AtomicInteger pendingInstalls = new AtomicInteger(1);
     private volatile boolean stateFullWarned;
     private Subscription subscription;
 
@@ -65,13 +69,13 @@ public final class RuleEngine implements AutoCloseable {
     public void start() {
         subscription = context.bus().subscribe(EVERY_TOPIC, 0, this::receive);
         // Runs after the installs of the rules loaded so far, so from then on their filters are wanted.
-        context.scheduler().execute(() -> handingEveryMessage = false);
+        context.scheduler().execute(pendingInstalls::decrementAndGet);
     }
 
     /** On the delivering thread (the broker's, in the hub): keeps state, hands over what a trigger wants. */
     private void receive(String topic, byte[] payload, boolean retained) {
         remember(topic, payload);
-        if (!handingEveryMessage && !wanted.wants(topic)) {
+        if (pendingInstalls.get() == 0 && !wanted.wants(topic)) {
             return;
         }
         if (waiting.incrementAndGet() > MAX_WAITING_MESSAGES) {
@@ -99,7 +103,14 @@ public final class RuleEngine implements AutoCloseable {
 
     /** Loads a rule, or replaces the loaded rule with its id (whose runs are cancelled); variables are kept. */
     public void load(CompiledRule rule) {
-        context.scheduler().execute(() -> install(rule));
+        pendingInstalls.incrementAndGet();
+        context.scheduler().execute(() -> {
+            try {
+                install(rule);
+            } finally {
+                pendingInstalls.decrementAndGet();
+            }
+        });
     }
 
     /** Stops and forgets a rule. */
