@@ -293,12 +293,19 @@ public final class MqttConnection extends ChannelInboundHandlerAdapter implement
         }
         // Acknowledged once what it changed (persistent subscribers' queues, retained, QoS 2 state) is on disk.
         long needs = changesSince(before);
-        if (qos == 1) {
-            acks.afterDurable(needs, () -> write(ControlPackets.pubAck(alloc(), packetId)));
-        } else if (qos == 2) {
-            // Again for a duplicate [MQTT-4.3.3-2].
-            acks.afterDurable(needs, () -> write(ControlPackets.pubRec(alloc(), packetId)));
+        if (qos == 0) {
+            return;
         }
+        // PUBREC again for a duplicate [MQTT-4.3.3-2].
+        if (acks.sendsAtOnce(needs)) {
+            writePublishAck(qos, packetId); // the usual case, without a task to allocate per message
+        } else {
+            acks.afterDurable(needs, () -> writePublishAck(qos, packetId));
+        }
+    }
+
+    private void writePublishAck(int qos, int packetId) {
+        write(qos == 1 ? ControlPackets.pubAck(alloc(), packetId) : ControlPackets.pubRec(alloc(), packetId));
     }
 
     /** The journal ticket to wait for when changes were recorded since {@code before}; 0 when none were. */

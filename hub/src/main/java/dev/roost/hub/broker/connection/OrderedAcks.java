@@ -25,8 +25,13 @@ final class OrderedAcks {
     }
 
     /** Sends via {@code send} once the journal's changes up to {@code ticket} are durable (0: nothing to wait for). */
+    /** Whether an acknowledgement needing {@code ticket} may be sent now: it is durable and none waits before it. */
+    boolean sendsAtOnce(long ticket) {
+        return (pending == null || pending.isEmpty()) && journal.isDurable(ticket);
+    }
+
     void afterDurable(long ticket, Runnable send) {
-        if ((pending == null || pending.isEmpty()) && journal.isDurable(ticket)) {
+        if (sendsAtOnce(ticket)) {
             send.run();
             return;
         }

@@ -63,12 +63,15 @@ public final class Session implements Subscriber {
     private List<Runnable> reliefWaiters;
     private ClientLink link;
 
-    /** @param journal where a persistent session records its changes; ignored for a clean session */
+    /**
+     * @param journal where a persistent session records its changes; a clean session records nothing (nor builds
+     *                the entries: this is the per-message path)
+     */
     public Session(String clientId, boolean clean, int maxInflight, int maxQueued, QueueBudget budget,
                    BrokerStats stats, BrokerJournal journal) {
         this.clientId = clientId;
         this.clean = clean;
-        this.journal = clean ? BrokerJournal.NONE : journal;
+        this.journal = journal;
         this.maxInflight = maxInflight;
         this.maxQueued = maxQueued;
         this.budget = budget;
@@ -115,14 +118,18 @@ public final class Session implements Subscriber {
 
     public void addSubscription(String filter, int qos) {
         subscriptions.put(filter, qos);
-        journal.record(new JournalEntry.Subscribed(clientId, filter, qos));
+        if (!clean) {
+            journal.record(new JournalEntry.Subscribed(clientId, filter, qos));
+        }
     }
 
     public boolean removeSubscription(String filter) {
         if (subscriptions.remove(filter) == null) {
             return false;
         }
-        journal.record(new JournalEntry.Unsubscribed(clientId, filter));
+        if (!clean) {
+            journal.record(new JournalEntry.Unsubscribed(clientId, filter));
+        }
         return true;
     }
 
@@ -150,13 +157,17 @@ public final class Session implements Subscriber {
         if (!awaitingPubRel.add(packetId)) {
             return false;
         }
-        journal.record(new JournalEntry.IncomingQos2(clientId, packetId));
+        if (!clean) {
+            journal.record(new JournalEntry.IncomingQos2(clientId, packetId));
+        }
         return true;
     }
 
     public void releaseQos2(int packetId) {
         if (awaitingPubRel.remove(packetId)) {
-            journal.record(new JournalEntry.IncomingReleased(clientId, packetId));
+            if (!clean) {
+                journal.record(new JournalEntry.IncomingReleased(clientId, packetId));
+            }
         }
     }
 
@@ -169,13 +180,17 @@ public final class Session implements Subscriber {
         } else if (link != null && link.writable() && queue.isEmpty() && inflight.size() < maxInflight) {
             long id = ++lastMessageId;
             int packetId = track(id, delivery.message(), qos, retainFlag);
-            journal.record(new JournalEntry.OutgoingQueued(clientId, id, delivery.message(), qos, retainFlag,
-                    packetId));
+            if (!clean) {
+                journal.record(new JournalEntry.OutgoingQueued(clientId, id, delivery.message(), qos, retainFlag,
+                        packetId));
+            }
             link.write(delivery.packet(link.alloc(), qos, retainFlag, packetId));
         } else {
             long id = ++lastMessageId;
             enqueue(new QueuedMessage(id, delivery.message(), qos, retainFlag));
-            journal.record(new JournalEntry.OutgoingQueued(clientId, id, delivery.message(), qos, retainFlag, 0));
+            if (!clean) {
+                journal.record(new JournalEntry.OutgoingQueued(clientId, id, delivery.message(), qos, retainFlag, 0));
+            }
         }
         return holdsPublishersBack();
     }
@@ -253,7 +268,9 @@ public final class Session implements Subscriber {
         if (queue.size() >= maxQueued) {
             QueuedMessage oldest = queue.poll();
             budget.giveBack(oldest.message().weight());
-            journal.record(new JournalEntry.OutgoingDone(clientId, oldest.id()));
+            if (!clean) {
+                journal.record(new JournalEntry.OutgoingDone(clientId, oldest.id()));
+            }
             stats.queueOverflowDrops.increment();
             if (queueOverflows++ % 1000 == 0) {
                 log.atWarn().addKeyValue("clientId", clientId).addKeyValue("dropped", queueOverflows)
@@ -266,7 +283,9 @@ public final class Session implements Subscriber {
 
     private void send(QueuedMessage queued) {
         int packetId = track(queued.id(), queued.message(), queued.qos(), queued.retainFlag());
-        journal.record(new JournalEntry.OutgoingSent(clientId, queued.id(), packetId));
+        if (!clean) {
+            journal.record(new JournalEntry.OutgoingSent(clientId, queued.id(), packetId));
+        }
         link.write(PublishEncoder.encode(link.alloc(), queued.message(), queued.qos(), queued.retainFlag(), false,
                 packetId));
     }
@@ -295,7 +314,9 @@ public final class Session implements Subscriber {
         InflightMessage m = inflight.get(packetId);
         if (m != null && m.qos == 1) {
             inflight.remove(packetId);
-            journal.record(new JournalEntry.OutgoingDone(clientId, m.id));
+            if (!clean) {
+                journal.record(new JournalEntry.OutgoingDone(clientId, m.id));
+            }
             drain();
         }
     }
@@ -305,7 +326,9 @@ public final class Session implements Subscriber {
         InflightMessage m = inflight.get(packetId);
         if (m != null && m.qos == 2 && !m.released) {
             m.released = true;
-            journal.record(new JournalEntry.OutgoingReleased(clientId, m.id));
+            if (!clean) {
+                journal.record(new JournalEntry.OutgoingReleased(clientId, m.id));
+            }
         }
         if (link != null) {
             link.writePubRel(packetId);
@@ -317,7 +340,9 @@ public final class Session implements Subscriber {
         InflightMessage m = inflight.get(packetId);
         if (m != null && m.qos == 2 && m.released) {
             inflight.remove(packetId);
-            journal.record(new JournalEntry.OutgoingDone(clientId, m.id));
+            if (!clean) {
+                journal.record(new JournalEntry.OutgoingDone(clientId, m.id));
+            }
             drain();
         }
     }

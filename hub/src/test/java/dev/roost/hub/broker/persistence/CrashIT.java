@@ -2,13 +2,13 @@ package dev.roost.hub.broker.persistence;
 
 import dev.roost.hub.ChildHub;
 import dev.roost.hub.Ports;
+import dev.roost.hub.broker.BrokerFixture;
 import org.eclipse.paho.client.mqttv3.IMqttActionListener;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.IMqttToken;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
 import org.eclipse.paho.client.mqttv3.MqttCallback;
 import org.eclipse.paho.client.mqttv3.MqttClient;
-import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.AfterEach;
@@ -87,11 +87,11 @@ class CrashIT {
         String uri = "tcp://127.0.0.1:" + ports.mqtt();
 
         MqttClient subscriber = client(uri, "crash-sub");
-        subscriber.connect(options(false));
+        subscriber.connect(BrokerFixture.options(false));
         subscriber.subscribe("crash/seq", qos);
         subscriber.disconnect();
         MqttClient retainer = client(uri, "crash-retainer");
-        retainer.connect(options(true));
+        retainer.connect(BrokerFixture.options(true));
         retainer.publish("crash/retained", "kept".getBytes(StandardCharsets.UTF_8), 1, true);
 
         Set<Integer> acknowledged = publishUntilKilled(uri, qos);
@@ -105,7 +105,7 @@ class CrashIT {
         List<Integer> received = Collections.synchronizedList(new ArrayList<>());
         MqttClient back = client(uri, "crash-sub");
         back.setCallback(collecting(received));
-        back.connect(options(false));
+        back.connect(BrokerFixture.options(false));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (!copy(received).containsAll(acknowledged) && System.nanoTime() < deadline) {
             Thread.sleep(100);
@@ -117,7 +117,7 @@ class CrashIT {
         List<Integer> ignored = new ArrayList<>();
         List<String> retained = Collections.synchronizedList(new ArrayList<>());
         late.setCallback(new Collector(ignored, retained));
-        late.connect(options(true));
+        late.connect(BrokerFixture.options(true));
         late.subscribe("crash/retained", 1);
         long retainedDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         while (retained.isEmpty() && System.nanoTime() < retainedDeadline) {
@@ -142,9 +142,7 @@ class CrashIT {
         Set<Integer> acknowledged = ConcurrentHashMap.newKeySet();
         Semaphore window = new Semaphore(200);
         publisher = new MqttAsyncClient(uri, "crash-pub", new MemoryPersistence());
-        MqttConnectOptions options = options(true);
-        options.setMaxInflight(1000);
-        publisher.connect(options).waitForCompletion(5000);
+        publisher.connect(BrokerFixture.options(true)).waitForCompletion(5000); // 1,000 in flight
         for (int i = 0; i < MESSAGES && hub.isAlive(); i++) {
             if (acknowledged.size() >= KILL_AFTER_ACKS) {
                 hub.destroyForcibly(); // SIGKILL
@@ -228,16 +226,6 @@ class CrashIT {
         client.setTimeToWait(10_000);
         clients.add(client);
         return client;
-    }
-
-    private static MqttConnectOptions options(boolean clean) {
-        MqttConnectOptions options = new MqttConnectOptions();
-        options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
-        options.setCleanSession(clean);
-        options.setAutomaticReconnect(false);
-        options.setConnectionTimeout(10);
-        options.setKeepAliveInterval(60);
-        return options;
     }
 
     private static MqttCallback collecting(List<Integer> numbers) {
