@@ -151,6 +151,22 @@ class MosquittoClientsTest {
         assertThat(received.stdout()).as("the first and only message '#' gets").isEqualTo("plain/topic hello\n");
     }
 
+    @Test
+    void mqtt5PropertiesTravelBetweenMosquittoClients() throws Exception {
+        // A later -V wins over the mqttv311 every client here starts with.
+        Client sub = start("mosquitto_sub", "-V", "mqttv5", "-t", "v5/#", "-q", "1", "-C", "1", "-W", "10",
+                "-D", "subscribe", "subscription-identifier", "12", "-F", "%t %p %C %S %P");
+        awaitSubscriptions(1);
+
+        Result pub = run("mosquitto_pub", "-V", "mqttv5", "-t", "v5/lamp", "-q", "1", "-m", "on",
+                "-D", "publish", "content-type", "text/plain", "-D", "publish", "user-property", "room", "hall");
+
+        assertThat(pub.exitCode()).as(pub.describe()).isZero();
+        Result received = sub.awaitExit();
+        assertThat(received.exitCode()).as(received.describe()).isZero();
+        assertThat(received.stdout()).isEqualTo("v5/lamp on text/plain 12 room:hall\n");
+    }
+
     // ---- process handling ----
 
     /** A running mosquitto client whose output goes to files, so it can never block on a full pipe. */

@@ -7,6 +7,7 @@ import dev.roost.hub.broker.auth.ClientIdentity;
 import dev.roost.hub.broker.auth.TopicPermissions;
 import dev.roost.hub.broker.connection.BrokerContext;
 import dev.roost.hub.broker.connection.ConnectedClients;
+import dev.roost.hub.broker.connection.SessionLifecycle;
 import dev.roost.hub.broker.connection.ShutdownSignal;
 import dev.roost.hub.broker.local.LocalClient;
 import dev.roost.hub.broker.persistence.BrokerJournal;
@@ -88,12 +89,18 @@ public final class MqttBroker implements AutoCloseable {
     /** Takes back the persistent sessions kept from the last run, before any client can connect. */
     private void restore(List<StoredState.Session> stored) {
         for (StoredState.Session kept : stored) {
+            if (kept.expirySeconds() == 0) {
+                // Its client had set expiry 0 at DISCONNECT, or connected with it; the session ended with the crash.
+                context.journal().record(new JournalEntry.SessionEnded(kept.clientId()));
+                continue;
+            }
             Session session = new Session(kept.clientId(), false, config.maxInflight(), config.maxQueuedMessages(),
                     context.budget(), stats, context.journal());
             session.restore(kept);
             context.sessions().put(session);
-            kept.subscriptions().forEach((filter, qos) -> context.router().subscriptions().subscribe(filter, session,
-                    qos));
+            kept.subscriptions().forEach((filter, options) -> context.router().subscriptions().subscribe(filter,
+                    session, options));
+            SessionLifecycle.scheduleExpiry(context, session, brokerLoop);
         }
         if (!stored.isEmpty() || context.router().retained().size() > 0) {
             log.atInfo().addKeyValue("sessions", stored.size())
@@ -226,7 +233,8 @@ public final class MqttBroker implements AutoCloseable {
         for (Channel listener : listeners) {
             listener.close().awaitUninterruptibly(remaining(deadline), TimeUnit.NANOSECONDS);
         }
-        brokerLoop.submit(() -> clients.forEach(Channel::flush)).awaitUninterruptibly(remaining(deadline),
+        brokerLoop.submit(() -> clients.forEach(client -> client.pipeline().fireUserEventTriggered(
+                        ShutdownSignal.CLOSING).flush())).awaitUninterruptibly(remaining(deadline),
                 TimeUnit.NANOSECONDS);
         clients.close().awaitUninterruptibly(remaining(deadline), TimeUnit.NANOSECONDS);
         acceptGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS);

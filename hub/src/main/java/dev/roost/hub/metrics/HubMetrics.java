@@ -49,10 +49,11 @@ public final class HubMetrics implements MetricsSource {
                 stats.bytesReceived.sum()));
         samples.add(counter("roost_bytes_sent_total", "Bytes sent to MQTT clients.", stats.bytesSent.sum()));
         samples.add(counter("roost_messages_dropped_total", "Messages dropped: full client queues, slow QoS 0 "
-                + "subscribers, slow in-process listeners.", stats.queueOverflowDrops.sum() + stats.qos0Drops.sum()
-                + stats.localCallbackDrops.sum()));
-        samples.add(counter("roost_messages_refused_total", "QoS 1/2 publishes refused before acknowledgement "
-                + "(queue memory full).", stats.publishesRefused.sum()));
+                + "subscribers, slow in-process listeners, messages above a client's maximum packet size.",
+                stats.queueOverflowDrops.sum() + stats.qos0Drops.sum() + stats.localCallbackDrops.sum()
+                        + stats.oversizeDrops.sum()));
+        samples.add(counter("roost_messages_refused_total", "Publishes refused before acknowledgement (queue "
+                + "memory full, disk behind, a payload marked UTF-8 that is not).", stats.publishesRefused.sum()));
         samples.add(counter("roost_messages_denied_total", "Publishes dropped by topic permissions.",
                 stats.publishesDenied.sum()));
         samples.add(counter("roost_subscriptions_denied_total", "Subscriptions refused by topic permissions.",

@@ -113,6 +113,19 @@ public final class RawMqtt implements AutoCloseable {
         }
     }
 
+    /** Fails if any packet arrives within {@code quiet}; the connection stays usable. */
+    public void expectSilence(java.time.Duration quiet) throws IOException {
+        socket.setSoTimeout((int) quiet.toMillis());
+        try {
+            Packet unexpected = read();
+            throw new AssertionError("expected nothing, got packet type " + unexpected.type());
+        } catch (SocketTimeoutException expected) {
+            // nothing came
+        } finally {
+            socket.setSoTimeout(5000);
+        }
+    }
+
     public InputStream input() {
         return in;
     }

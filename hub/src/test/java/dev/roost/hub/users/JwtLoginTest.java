@@ -86,6 +86,37 @@ class JwtLoginTest {
     }
 
     @Test
+    void anMqtt5ClientWithAnExpiredTokenIsToldNotAuthorizedAndWithAWrongSignatureBadPassword() throws Exception {
+        startWith("  secret: '" + SECRET + "'\n");
+
+        assertThat(connect5(hmacToken(Instant.now().minusSeconds(600), Instant.now().minusSeconds(900), SECRET)))
+                .isEqualTo(0x87);
+        assertThat(connect5(hmacToken(Instant.now().plusSeconds(600), Instant.now().minusSeconds(5),
+                "another secret that is also long enough here"))).isEqualTo(0x86);
+        assertThat(connect5(hmacToken(Instant.now().plusSeconds(600), Instant.now().minusSeconds(5), SECRET)))
+                .isZero();
+    }
+
+    /** Connects an MQTT 5 client with the token as password; returns the CONNACK reason code. */
+    private int connect5(String token) throws Exception {
+        var v5 = new org.eclipse.paho.mqttv5.client.MqttClient("tcp://127.0.0.1:" + hub.hub().ports().mqtt(),
+                "phone-app-5", new org.eclipse.paho.mqttv5.client.persist.MemoryPersistence());
+        var options = new org.eclipse.paho.mqttv5.client.MqttConnectionOptions();
+        options.setUserName("ignored-when-a-token-is-given");
+        options.setPassword(token.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        options.setConnectionTimeout(5);
+        try {
+            v5.connect(options);
+            v5.disconnect();
+            return 0;
+        } catch (org.eclipse.paho.mqttv5.common.MqttException refused) {
+            return refused.getReasonCode();
+        } finally {
+            v5.close(true);
+        }
+    }
+
+    @Test
     void aTokenNotValidYetGetsConnack5() throws Exception {
         startWith("  secret: '" + SECRET + "'\n");
 

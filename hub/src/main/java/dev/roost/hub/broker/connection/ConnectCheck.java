@@ -6,7 +6,6 @@ import io.netty.handler.codec.mqtt.MqttConnectMessage;
 import io.netty.handler.codec.mqtt.MqttConnectPayload;
 import io.netty.handler.codec.mqtt.MqttConnectReturnCode;
 import io.netty.handler.codec.mqtt.MqttConnectVariableHeader;
-import io.netty.handler.codec.mqtt.MqttVersion;
 
 /**
  * The checks on a CONNECT that come before authentication: protocol violations (the connection is closed
@@ -34,13 +33,20 @@ final class ConnectCheck {
     private ConnectCheck() {
     }
 
-    static Outcome check(MqttConnectMessage connect, BrokerConfig config) {
+    static Outcome check(MqttConnectMessage connect, ConnectRequest request, BrokerConfig config) {
         MqttConnectVariableHeader header = connect.variableHeader();
         MqttConnectPayload payload = connect.payload();
-        MqttVersion version = MqttVersion.fromProtocolNameAndLevel(header.name(), (byte) header.version());
-        if (version == MqttVersion.MQTT_5) {
-            // This broker speaks 3.1 and 3.1.1 [MQTT-3.1.2-2].
-            return Outcome.refuse(MqttConnectReturnCode.CONNECTION_REFUSED_UNACCEPTABLE_PROTOCOL_VERSION);
+        if (request.mqtt5()) {
+            if (request.receiveMaximum() == 0) {
+                return Outcome.violation("Receive Maximum 0"); // [MQTT-3.1.2.11.3]
+            }
+            if (request.maximumPacketSize() == 0) {
+                return Outcome.violation("Maximum Packet Size 0"); // [MQTT-3.1.2.11.4]
+            }
+            if (request.authenticationMethod() != null) {
+                // No enhanced authentication here: user name and password (or a token) only.
+                return Outcome.refuse(MqttConnectReturnCode.CONNECTION_REFUSED_BAD_AUTHENTICATION_METHOD);
+            }
         }
         if (!header.isWillFlag() && (header.willQos() != 0 || header.isWillRetain())) {
             return Outcome.violation("will QoS or will retain set without will flag"); // [MQTT-3.1.2-13, -15]
@@ -61,14 +67,23 @@ final class ConnectCheck {
                 return Outcome.refuse(MqttConnectReturnCode.CONNECTION_REFUSED_NOT_AUTHORIZED);
             }
         }
-        if (payload.clientIdentifier().isEmpty() && !header.isCleanSession()) {
+        if (payload.clientIdentifier().isEmpty() && !header.isCleanSession() && !request.mqtt5()) {
             return Outcome.refuse(MqttConnectReturnCode.CONNECTION_REFUSED_IDENTIFIER_REJECTED); // [MQTT-3.1.3-8]
         }
-        if (!keepAliveAcceptable(header.keepAliveTimeSeconds(), config)) {
+        // MQTT 5 clients are told the keepalive to use instead (Server Keep Alive).
+        if (!request.mqtt5() && !keepAliveAcceptable(header.keepAliveTimeSeconds(), config)) {
             // 3.1.1 cannot tell a client to use another keepalive; like Mosquitto, refuse the identifier.
             return Outcome.refuse(MqttConnectReturnCode.CONNECTION_REFUSED_IDENTIFIER_REJECTED);
         }
         return PASS;
+    }
+
+    /** The keepalive an MQTT 5 client is told to use: its own when acceptable, else the nearest allowed. */
+    static int serverKeepAlive(int requested, BrokerConfig config) {
+        if (keepAliveAcceptable(requested, config)) {
+            return requested;
+        }
+        return config.maxKeepAlive();
     }
 
     private static boolean keepAliveAcceptable(int keepAlive, BrokerConfig config) {

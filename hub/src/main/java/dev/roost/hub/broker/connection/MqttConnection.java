@@ -5,7 +5,11 @@ import dev.roost.hub.broker.auth.ClientIdentity;
 import dev.roost.hub.broker.auth.Verdict;
 import dev.roost.hub.broker.codec.ControlPackets;
 import dev.roost.hub.broker.codec.MalformedPacket;
+import dev.roost.hub.broker.message.Delivery;
 import dev.roost.hub.broker.message.Message;
+import dev.roost.hub.broker.message.MessageProperties;
+import dev.roost.hub.broker.message.PublishEncoder;
+import dev.roost.hub.broker.routing.Router;
 import dev.roost.hub.broker.session.ClientLink;
 import dev.roost.hub.broker.session.Session;
 import dev.roost.hub.broker.subscription.Subscriber;
@@ -22,10 +26,12 @@ import io.netty.handler.codec.mqtt.MqttConnectReturnCode;
 import io.netty.handler.codec.mqtt.MqttFixedHeader;
 import io.netty.handler.codec.mqtt.MqttIdentifierRejectedException;
 import io.netty.handler.codec.mqtt.MqttMessage;
-import io.netty.handler.codec.mqtt.MqttMessageBuilders;
 import io.netty.handler.codec.mqtt.MqttMessageIdVariableHeader;
 import io.netty.handler.codec.mqtt.MqttMessageType;
+import io.netty.handler.codec.mqtt.MqttProperties;
+import io.netty.handler.codec.mqtt.MqttPubReplyMessageVariableHeader;
 import io.netty.handler.codec.mqtt.MqttPublishMessage;
+import io.netty.handler.codec.mqtt.MqttReasonCodeAndPropertiesVariableHeader;
 import io.netty.handler.codec.mqtt.MqttQoS;
 import io.netty.handler.codec.mqtt.MqttSubscribeMessage;
 import io.netty.handler.codec.mqtt.MqttUnacceptableProtocolVersionException;
@@ -44,13 +50,18 @@ import java.io.IOException;
 import javax.net.ssl.SSLException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
  * One client's network connection: receives its packets (one method per packet type) and is the
- * {@link ClientLink} its session sends through. One instance per channel, confined to the broker loop.
+ * {@link ClientLink} its session sends through. It speaks MQTT 3.1, 3.1.1 and 5, the last with reason codes
+ * in acknowledgements and a DISCONNECT that says why the server closes. One instance per channel, confined to
+ * the broker loop.
  */
 public final class MqttConnection extends ChannelInboundHandlerAdapter implements ClientLink {
 
@@ -58,6 +69,7 @@ public final class MqttConnection extends ChannelInboundHandlerAdapter implement
     /** netty-codec-mqtt's own key for the protocol version its encoder writes. */
     private static final AttributeKey<MqttVersion> CODEC_VERSION = AttributeKey.valueOf("NETTY_CODEC_MQTT_VERSION");
     private static final long MAX_PAUSE_MILLIS = 1000;
+    private static final long LOG_EVERY_MILLIS = 60_000;
 
     private final BrokerContext broker;
     private final SubscribeHandler subscribeHandler;
@@ -67,11 +79,13 @@ public final class MqttConnection extends ChannelInboundHandlerAdapter implement
     private Session session;
     private String clientId;
     private ClientIdentity identity;
-    private Message will;
+    private LastWill will;
+    private ConnectRequest request;
+    private boolean mqtt5;
+    private long lastRefusalLog;
     private boolean connected;
     /** Set when CONNECT is accepted, for the list of connected clients. */
     private Instant connectedSince;
-    private MqttVersion protocol;
     /** Between a valid CONNECT and the authenticator's answer; packets meanwhile are held, not processed. */
     private boolean authenticating;
     private final HeldPackets held = new HeldPackets();
@@ -138,15 +152,15 @@ public final class MqttConnection extends ChannelInboundHandlerAdapter implement
         switch (type) {
             case CONNECT -> onConnect((MqttConnectMessage) message);
             case PUBLISH -> onPublish((MqttPublishMessage) message);
-            case PUBACK -> session.acknowledged(packetId(message));
-            case PUBREC -> session.received(packetId(message));
+            case PUBACK -> onPublishAck(message, false);
+            case PUBREC -> onPublishAck(message, true);
             case PUBREL -> onPubRel(packetId(message));
             case PUBCOMP -> session.completed(packetId(message));
             case SUBSCRIBE -> onSubscribe((MqttSubscribeMessage) message);
             case UNSUBSCRIBE -> onUnsubscribe((MqttUnsubscribeMessage) message);
             case PINGREQ -> writeMessage(new MqttMessage(
                     new MqttFixedHeader(MqttMessageType.PINGRESP, false, MqttQoS.AT_MOST_ONCE, false, 0)));
-            case DISCONNECT -> onDisconnect();
+            case DISCONNECT -> onDisconnect(message);
             default -> violation("a client may not send " + type);
         }
     }
@@ -159,7 +173,9 @@ public final class MqttConnection extends ChannelInboundHandlerAdapter implement
             return;
         }
         connectDeadline.cancel(false);
-        ConnectCheck.Outcome outcome = ConnectCheck.check(connect, broker.config());
+        request = ConnectRequest.of(connect);
+        mqtt5 = request.mqtt5();
+        ConnectCheck.Outcome outcome = ConnectCheck.check(connect, request, broker.config());
         if (outcome.violation() != null) {
             violation(outcome.violation());
             return;
@@ -195,9 +211,11 @@ public final class MqttConnection extends ChannelInboundHandlerAdapter implement
             held.discard();
             return;
         }
-        if (code == MqttConnectReturnCode.CONNECTION_ACCEPTED && (broker.shutdown().stopping()
-                || broker.stats().connectedClients.get() >= broker.config().maxConnections())) {
+        if (code == MqttConnectReturnCode.CONNECTION_ACCEPTED && broker.shutdown().stopping()) {
             code = MqttConnectReturnCode.CONNECTION_REFUSED_SERVER_UNAVAILABLE;
+        } else if (code == MqttConnectReturnCode.CONNECTION_ACCEPTED
+                && broker.stats().connectedClients.get() >= broker.config().maxConnections()) {
+            code = MqttConnectReturnCode.CONNECTION_REFUSED_QUOTA_EXCEEDED;
         }
         if (code != MqttConnectReturnCode.CONNECTION_ACCEPTED) {
             held.discard(); // [MQTT-3.1.4-5]
@@ -216,43 +234,44 @@ public final class MqttConnection extends ChannelInboundHandlerAdapter implement
     }
 
     private void accept(MqttConnectMessage connect, Verdict verdict) {
-        boolean cleanSession = connect.variableHeader().isCleanSession();
         clientId = connect.payload().clientIdentifier();
-        if (clientId.isEmpty()) {
+        boolean assigned = clientId.isEmpty();
+        if (assigned) {
             clientId = SessionLifecycle.assignClientId(broker.sessions()); // [MQTT-3.1.3-6]
         }
-        if (connect.variableHeader().isWillFlag()) {
-            will = Message.of(connect.payload().willTopic(), connect.payload().willMessageInBytes(),
-                    connect.variableHeader().willQos(), connect.variableHeader().isWillRetain());
-        }
         identity = new ClientIdentity(verdict.username(), clientId, verdict.grant());
-        SessionLifecycle.Opened opened = SessionLifecycle.open(broker, clientId, cleanSession);
+        will = LastWill.of(connect, request, identity);
+        SessionLifecycle.Opened opened = SessionLifecycle.open(broker, clientId, request);
         session = opened.session();
         connected = true;
         connectedSince = Instant.now();
-        protocol = MqttVersion.fromProtocolNameAndLevel(connect.variableHeader().name(),
-                (byte) connect.variableHeader().version());
         broker.connected().add(clientId, this);
         broker.stats().connectedClients.incrementAndGet();
         broker.stats().connectionsTotal.increment();
-        installKeepAlive(connect.variableHeader().keepAliveTimeSeconds());
-        writeMessage(connAck(MqttConnectReturnCode.CONNECTION_ACCEPTED, opened.present()));
+        int keepAlive = connect.variableHeader().keepAliveTimeSeconds();
+        int serverKeepAlive = mqtt5 ? ConnectCheck.serverKeepAlive(keepAlive, broker.config()) : keepAlive;
+        installKeepAlive(serverKeepAlive);
+        writeMessage(ConnAcks.accepted(request, broker.config(), opened.present(), assigned ? clientId : null,
+                keepAlive, serverKeepAlive));
         log.atInfo().addKeyValue("clientId", clientId).addKeyValue("remote", ctx.channel().remoteAddress())
-                .addKeyValue("clean", cleanSession).addKeyValue("sessionPresent", opened.present())
-                .log("client connected");
+                .addKeyValue("protocol", protocolName()).addKeyValue("cleanStart", request.cleanStart())
+                .addKeyValue("sessionExpiry", request.sessionExpiry())
+                .addKeyValue("sessionPresent", opened.present()).log("client connected");
         session.attach(this);
     }
 
-    private void refuse(MqttConnectReturnCode code, String requestedId) {
-        log.atInfo().addKeyValue("clientId", requestedId).addKeyValue("remote", ctx.channel().remoteAddress())
-                .addKeyValue("code", code).log("connection refused");
-        // A refusal always says "no session present" [MQTT-3.2.2-4], then closes [MQTT-3.2.2-5].
-        closing = true;
-        ctx.writeAndFlush(connAck(code, false)).addListener(f -> ctx.close());
+    private String protocolName() {
+        MqttVersion version = request.version();
+        return version == MqttVersion.MQTT_3_1 ? "MQTT 3.1" : version == MqttVersion.MQTT_5 ? "MQTT 5.0"
+                : "MQTT 3.1.1";
     }
 
-    private static MqttConnAckMessage connAck(MqttConnectReturnCode code, boolean sessionPresent) {
-        return MqttMessageBuilders.connAck().returnCode(code).sessionPresent(sessionPresent).build();
+    private void refuse(MqttConnectReturnCode code, String requestedId) {
+        MqttConnAckMessage refusal = ConnAcks.refused(mqtt5, code);
+        log.atInfo().addKeyValue("clientId", requestedId).addKeyValue("remote", ctx.channel().remoteAddress())
+                .addKeyValue("code", refusal.variableHeader().connectReturnCode()).log("connection refused");
+        closing = true;
+        ctx.writeAndFlush(refusal).addListener(f -> ctx.close()); // [MQTT-3.2.2-5]
     }
 
     /** The keepalive is enforced at one and a half times the client's value [MQTT-3.1.2-24]. */
@@ -271,6 +290,18 @@ public final class MqttConnection extends ChannelInboundHandlerAdapter implement
         String topic = publish.variableHeader().topicName();
         int qos = publish.fixedHeader().qosLevel().value();
         int packetId = publish.variableHeader().packetId();
+        MessageProperties properties = MessageProperties.NONE;
+        if (mqtt5) {
+            // Before the topic: with an alias the topic may be empty, and the alias is what is wrong.
+            MqttProperties received = publish.variableHeader().properties();
+            String wrong = Mqtt5Publish.violation(received, broker.config());
+            if (wrong != null) {
+                violation(wrong, wrong.startsWith("topic alias") ? ReasonCodes.TOPIC_ALIAS_INVALID
+                        : ReasonCodes.PROTOCOL_ERROR);
+                return;
+            }
+            properties = MessageProperties.from(received, System.currentTimeMillis());
+        }
         String problem = Topics.checkName(topic,
                 broker.config().maxTopicBytes(), broker.config().maxTopicLevels());
         if (problem != null) {
@@ -278,34 +309,54 @@ public final class MqttConnection extends ChannelInboundHandlerAdapter implement
             return;
         }
         if (qos > 0 && (broker.budget().exhausted() || !broker.journal().accepting())) {
-            // Refuse before acknowledging: a message once acknowledged must never be lost.
-            broker.stats().publishesRefused.increment();
-            log.atWarn().addKeyValue("clientId", clientId).addKeyValue("reason",
-                            broker.budget().exhausted() ? "queue memory full" : "disk behind")
-                    .log("refusing QoS>0 publisher");
-            ctx.close();
+            refuseUnstorable(qos, packetId);
             return;
         }
         long before = broker.journal().lastTicket();
-        boolean fresh = qos < 2 || session.markQos2Received(packetId);
-        if (fresh) {
-            route(topic, publish, qos);
+        int reasonCode = ReasonCodes.SUCCESS;
+        // A QoS 2 re-delivery is acknowledged again but not routed again [MQTT-4.3.3-2].
+        if (qos < 2 || !session.awaitsRelease(packetId)) {
+            reasonCode = route(topic, publish, qos, properties);
+            if (qos == 2 && reasonCode < 0x80) {
+                session.markQos2Received(packetId);
+            }
         }
         // Acknowledged once what it changed (persistent subscribers' queues, retained, QoS 2 state) is on disk.
         long needs = changesSince(before);
         if (qos == 0) {
             return;
         }
-        // PUBREC again for a duplicate [MQTT-4.3.3-2].
+        int code = mqtt5 ? reasonCode : ReasonCodes.SUCCESS;
         if (acks.sendsAtOnce(needs)) {
-            writePublishAck(qos, packetId); // the usual case, without a task to allocate per message
+            writePublishAck(qos, packetId, code); // the usual case, without a task to allocate per message
         } else {
-            acks.afterDurable(needs, () -> writePublishAck(qos, packetId));
+            acks.afterDurable(needs, () -> writePublishAck(qos, packetId, code));
         }
     }
 
-    private void writePublishAck(int qos, int packetId) {
-        write(qos == 1 ? ControlPackets.pubAck(alloc(), packetId) : ControlPackets.pubRec(alloc(), packetId));
+    /**
+     * A QoS 1/2 message that cannot be kept (queue memory full, disk failing or behind) is refused before it is
+     * acknowledged, as one acknowledged must never be lost: MQTT 5 says so with Quota Exceeded, MQTT 3.1.1 has
+     * no way to but closing the connection, so the client sends it again later.
+     */
+    private void refuseUnstorable(int qos, int packetId) {
+        broker.stats().publishesRefused.increment();
+        long now = System.currentTimeMillis();
+        if (now - lastRefusalLog >= LOG_EVERY_MILLIS) {
+            lastRefusalLog = now;
+            log.atWarn().addKeyValue("clientId", clientId).addKeyValue("reason",
+                            broker.budget().exhausted() ? "queue memory full" : "disk failing or behind")
+                    .log(mqtt5 ? "refusing QoS>0 messages with Quota Exceeded" : "refusing QoS>0 publisher, closing");
+        }
+        if (mqtt5) {
+            acks.afterDurable(0, () -> writePublishAck(qos, packetId, ReasonCodes.QUOTA_EXCEEDED));
+        } else {
+            ctx.close();
+        }
+    }
+
+    private void writePublishAck(int qos, int packetId, int reasonCode) {
+        write(ControlPackets.publishAck(alloc(), qos, packetId, reasonCode));
     }
 
     /** The journal ticket to wait for when changes were recorded since {@code before}; 0 when none were. */
@@ -314,7 +365,8 @@ public final class MqttConnection extends ChannelInboundHandlerAdapter implement
         return now == before ? 0 : now;
     }
 
-    private void route(String topic, MqttPublishMessage publish, int qos) {
+    /** Routes a received message; returns the MQTT 5 reason code for its acknowledgement. */
+    private int route(String topic, MqttPublishMessage publish, int qos, MessageProperties properties) {
         String denied = topic.startsWith("$") ? "clients may not publish to $ topics"
                 : broker.permissions().mayPublish(identity, topic) ? null : "not permitted for this user";
         if (denied != null) {
@@ -323,15 +375,32 @@ public final class MqttConnection extends ChannelInboundHandlerAdapter implement
             if (!warnedAboutDeniedPublish) { // once per connection, so a chatty client cannot flood the log
                 warnedAboutDeniedPublish = true;
                 log.atWarn().addKeyValue("clientId", clientId).addKeyValue("user", identity.username())
-                        .addKeyValue("topic", topic).log("{}; this client's publishes there are dropped and counted",
+                        .addKeyValue("topic", topic).log("{}; this client's publishes there are refused and counted",
                                 denied);
             }
-            return;
+            return ReasonCodes.NOT_AUTHORIZED;
+        }
+        if (properties.utf8Payload() && !isUtf8(publish.payload())) {
+            broker.stats().publishesRefused.increment();
+            return ReasonCodes.PAYLOAD_FORMAT_INVALID; // [MQTT-3.3.2-4] allows the receiver to refuse it
         }
         byte[] payload = ByteBufUtil.getBytes(publish.payload());
-        Subscriber behind = broker.router().publish(Message.of(topic, payload, qos, publish.fixedHeader().isRetain()));
-        if (behind != null && !pausedForSubscribers) {
-            pauseReadingFor(behind);
+        Router.Routed routed = broker.router().publish(
+                Message.of(topic, payload, qos, publish.fixedHeader().isRetain(), properties), session);
+        if (routed.behind() != null && !pausedForSubscribers) {
+            pauseReadingFor(routed.behind());
+        }
+        return routed.matched() ? ReasonCodes.SUCCESS : ReasonCodes.NO_MATCHING_SUBSCRIBERS;
+    }
+
+    private static boolean isUtf8(ByteBuf payload) {
+        try {
+            ByteBuffer bytes = payload.nioBufferCount() == 1 ? payload.nioBuffer()
+                    : ByteBuffer.wrap(ByteBufUtil.getBytes(payload));
+            StandardCharsets.UTF_8.newDecoder().decode(bytes);
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
         }
     }
 
@@ -360,21 +429,35 @@ public final class MqttConnection extends ChannelInboundHandlerAdapter implement
 
     private void onPubRel(int packetId) {
         long before = broker.journal().lastTicket();
-        session.releaseQos2(packetId);
-        // Even for an unknown id [MQTT-4.3.3-2]; once the release is durable, so the id is free after a crash too.
-        acks.afterDurable(changesSince(before), () -> write(ControlPackets.pubComp(alloc(), packetId)));
+        boolean known = session.releaseQos2(packetId);
+        // Even for an unknown id [MQTT-4.3.3-2], which MQTT 5 names; once the release is durable, so the id is
+        // free after a crash too.
+        int code = mqtt5 && !known ? ReasonCodes.PACKET_ID_NOT_FOUND : ReasonCodes.SUCCESS;
+        acks.afterDurable(changesSince(before), () -> write(ControlPackets.pubComp(alloc(), packetId, code)));
+    }
+
+    /** PUBACK or PUBREC from the client; in MQTT 5 a code of 0x80 or above ends the exchange [MQTT-4.3.3-4]. */
+    private void onPublishAck(MqttMessage message, boolean pubrec) {
+        int packetId = packetId(message);
+        boolean failed = message.variableHeader() instanceof MqttPubReplyMessageVariableHeader reply
+                && (reply.reasonCode() & 0xFF) >= 0x80;
+        if (pubrec && !failed) {
+            session.received(packetId);
+        } else {
+            session.acknowledged(packetId, pubrec ? 2 : 1);
+        }
     }
 
     // ---- SUBSCRIBE / UNSUBSCRIBE ----
 
     private void onSubscribe(MqttSubscribeMessage message) {
         long before = broker.journal().lastTicket();
-        onSubscribeResult(subscribeHandler.subscribe(session, identity, message), before);
+        onSubscribeResult(subscribeHandler.subscribe(session, identity, message, mqtt5), before);
     }
 
     private void onUnsubscribe(MqttUnsubscribeMessage message) {
         long before = broker.journal().lastTicket();
-        onSubscribeResult(subscribeHandler.unsubscribe(session, message), before);
+        onSubscribeResult(subscribeHandler.unsubscribe(session, message, mqtt5), before);
     }
 
     private void onSubscribeResult(SubscribeHandler.Result result, long before) {
@@ -389,7 +472,23 @@ public final class MqttConnection extends ChannelInboundHandlerAdapter implement
 
     // ---- DISCONNECT, close and failures ----
 
-    private void onDisconnect() {
+    private void onDisconnect(MqttMessage message) {
+        if (mqtt5 && message.variableHeader() instanceof MqttReasonCodeAndPropertiesVariableHeader header) {
+            Object expiry = ConnectRequest.value(header.properties(),
+                    MqttProperties.MqttPropertyType.SESSION_EXPIRY_INTERVAL);
+            if (expiry != null) {
+                long seconds = Integer.toUnsignedLong((Integer) expiry);
+                if (request.sessionExpiry() == 0 && seconds != 0) {
+                    violation("session expiry set at DISCONNECT after 0 at CONNECT"); // [MQTT-3.14.2-2]
+                    return;
+                }
+                session.expireAfter(seconds);
+            }
+            if (header.reasonCode() == ReasonCodes.DISCONNECT_WITH_WILL) {
+                close(); // the client asks for its will to be published
+                return;
+            }
+        }
         will = null; // [MQTT-3.14.4-3]
         close();
     }
@@ -406,10 +505,10 @@ public final class MqttConnection extends ChannelInboundHandlerAdapter implement
             refuse(MqttConnectReturnCode.CONNECTION_REFUSED_IDENTIFIER_REJECTED, null);
             return;
         }
-        String reason = cause instanceof TooLongFrameException
-                ? "packet larger than " + broker.config().maxPacketSize() + " bytes"
+        boolean tooLarge = cause instanceof TooLongFrameException;
+        String reason = tooLarge ? "packet larger than " + broker.config().maxPacketSize() + " bytes"
                 : "malformed packet: " + cause.getMessage();
-        closeForViolation(reason);
+        closeForViolation(reason, tooLarge ? ReasonCodes.PACKET_TOO_LARGE : ReasonCodes.MALFORMED_PACKET);
     }
 
     /**
@@ -421,21 +520,44 @@ public final class MqttConnection extends ChannelInboundHandlerAdapter implement
     }
 
     private void violation(String reason) {
-        broker.stats().protocolViolations.increment();
-        closeForViolation(reason);
+        violation(reason, ReasonCodes.PROTOCOL_ERROR);
     }
 
-    private void closeForViolation(String reason) {
+    private void violation(String reason, int reasonCode) {
+        broker.stats().protocolViolations.increment();
+        closeForViolation(reason, reasonCode);
+    }
+
+    private void closeForViolation(String reason, int reasonCode) {
         log.atWarn().addKeyValue("clientId", clientId).addKeyValue("remote", ctx.channel().remoteAddress())
                 .addKeyValue("reason", reason).log("protocol violation, closing connection");
-        close(); // the will, if any, is published on close [MQTT-3.1.2-8]
+        closeWith(reasonCode); // the will, if any, is published on close [MQTT-3.1.2-8]
+    }
+
+    /**
+     * Closes the connection, first telling an MQTT 5 client why with a DISCONNECT; never before CONNACK
+     * [MQTT-3.14.0-1], and MQTT 3.1.1 has no DISCONNECT from the server.
+     */
+    private void closeWith(int reasonCode) {
+        if (mqtt5 && connected && !closing && ctx.channel().isActive()) {
+            closing = true;
+            ctx.writeAndFlush(ControlPackets.disconnect(alloc(), reasonCode)).addListener(f -> ctx.close());
+            return;
+        }
+        close();
     }
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        if (evt == ShutdownSignal.CLOSING) {
+            if (mqtt5 && connected && !closing) {
+                ctx.write(ControlPackets.disconnect(alloc(), ReasonCodes.SERVER_SHUTTING_DOWN), ctx.voidPromise());
+            }
+            return;
+        }
         if (evt instanceof IdleStateEvent) {
             log.atInfo().addKeyValue("clientId", clientId).log("keepalive expired, closing connection");
-            ctx.close();
+            closeWith(ReasonCodes.KEEP_ALIVE_TIMEOUT);
             return;
         }
         ctx.fireUserEventTriggered(evt);
@@ -485,10 +607,9 @@ public final class MqttConnection extends ChannelInboundHandlerAdapter implement
         broker.connected().remove(clientId, this);
         broker.stats().connectedClients.decrementAndGet();
         if (will != null && !broker.shutdown().stopping()) {
-            broker.stats().willsPublished.increment();
-            broker.router().publish(will);
+            will.connectionEnded(broker, session, this, ctx.executor());
         }
-        SessionLifecycle.close(broker, session, this);
+        SessionLifecycle.close(broker, session, this, ctx.executor());
         log.atInfo().addKeyValue("clientId", clientId).log("client disconnected");
     }
 
@@ -517,10 +638,10 @@ public final class MqttConnection extends ChannelInboundHandlerAdapter implement
         String address = ctx.channel().remoteAddress() instanceof InetSocketAddress remote
                 && remote.getAddress() != null ? remote.getAddress().getHostAddress() + ":" + remote.getPort()
                 : String.valueOf(ctx.channel().remoteAddress());
-        return new ClientSnapshot(clientId, address, "MQTT " + (protocol == MqttVersion.MQTT_3_1 ? "3.1" : "3.1.1"),
+        return new ClientSnapshot(clientId, address, protocolName(),
                 identity.username(), session.isClean(), connectedSince,
                 session.subscriptions().entrySet().stream().limit(maxSubscriptions)
-                        .map(s -> new ClientSnapshot.Subscription(s.getKey(), s.getValue())).toList(),
+                        .map(s -> new ClientSnapshot.Subscription(s.getKey(), s.getValue().qos())).toList(),
                 session.subscriptions().size(), session.receivedCount(), session.sentCount());
     }
 
@@ -538,12 +659,39 @@ public final class MqttConnection extends ChannelInboundHandlerAdapter implement
     }
 
     @Override
-    public ByteBufAllocator alloc() {
-        return ctx.alloc();
+    public int receiveMaximum() {
+        return request.receiveMaximum();
     }
 
     @Override
-    public void write(ByteBuf packet) {
+    public boolean fits(Message message, int qos, int[] subscriptionIds) {
+        return !mqtt5 || request.maximumPacketSize() == Integer.MAX_VALUE
+                || PublishEncoder.length5(message, qos, subscriptionIds) <= request.maximumPacketSize();
+    }
+
+    @Override
+    public void writePublish(Delivery delivery, Message message, int qos, boolean retain, boolean dup, int packetId,
+                             int[] subscriptionIds) {
+        ByteBuf packet;
+        if (mqtt5) {
+            packet = delivery == null
+                    ? PublishEncoder.encode5(alloc(), message, null, qos, retain, dup, packetId, subscriptionIds,
+                            System.currentTimeMillis())
+                    : qos == 0 && !retain && subscriptionIds.length == 0 ? delivery.sharedQos0Packet5()
+                    : delivery.packet5(alloc(), qos, retain, packetId, subscriptionIds);
+        } else {
+            packet = delivery == null ? PublishEncoder.encode(alloc(), message, qos, retain, dup, packetId)
+                    : qos == 0 && !retain ? delivery.sharedQos0Packet()
+                    : delivery.packet(alloc(), qos, retain, packetId);
+        }
+        write(packet);
+    }
+
+    private ByteBufAllocator alloc() {
+        return ctx.alloc();
+    }
+
+    private void write(ByteBuf packet) {
         ctx.write(packet, ctx.voidPromise());
         scheduleFlush();
     }
@@ -554,7 +702,11 @@ public final class MqttConnection extends ChannelInboundHandlerAdapter implement
     }
 
     @Override
-    public void close() {
+    public void closeTakenOver() {
+        closeWith(ReasonCodes.SESSION_TAKEN_OVER); // [MQTT-3.1.4-3]
+    }
+
+    private void close() {
         closing = true;
         ctx.close();
     }

@@ -7,6 +7,7 @@ import dev.roost.hub.broker.message.Message;
 import dev.roost.hub.broker.routing.Router;
 import dev.roost.hub.broker.session.QueueBudget;
 import dev.roost.hub.broker.stats.BrokerStats;
+import dev.roost.hub.broker.subscription.SubscriptionOptions;
 import dev.roost.hub.broker.subscription.Topics;
 import io.netty.channel.EventLoop;
 import org.slf4j.Logger;
@@ -114,9 +115,9 @@ public final class LocalClient implements AutoCloseable {
         subscriptions.add(subscription);
         CompletableFuture<LocalSubscription> done = new CompletableFuture<>();
         loop.execute(() -> {
-            int granted = Math.min(Math.max(qos, 0), 2);
-            router.subscriptions().subscribe(filter, subscription, granted);
-            router.sendRetained(filter, granted, subscription);
+            SubscriptionOptions options = SubscriptionOptions.qos(Math.min(Math.max(qos, 0), 2));
+            router.subscriptions().subscribe(filter, subscription, options);
+            router.sendRetained(filter, options, subscription);
             done.complete(subscription);
         });
         return done;

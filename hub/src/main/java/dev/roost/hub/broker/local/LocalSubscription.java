@@ -30,7 +30,7 @@ public final class LocalSubscription implements Subscriber {
     }
 
     @Override
-    public boolean deliver(Delivery delivery, int qos, boolean retainFlag) {
+    public boolean deliver(Delivery delivery, int qos, boolean retainFlag, int[] subscriptionIds) {
         Message message = delivery.message();
         callbacks.execute(() -> listener.onMessage(message.topic(), message.payload(), retainFlag));
         return false; // a slow listener loses callbacks (counted) rather than stall network clients

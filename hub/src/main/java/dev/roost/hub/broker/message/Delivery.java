@@ -5,14 +5,16 @@ import io.netty.buffer.ByteBufAllocator;
 
 /**
  * One message on its way to all its subscribers, serialised once: the QoS 0 packet is identical for every
- * subscriber and shared whole; QoS 1/2 packets differ only in their header and share the payload.
- * Confined to the broker's event loop; the router closes it once fan-out is done.
+ * subscriber of a protocol version and shared whole; QoS 1/2 packets differ only in their header and share the
+ * payload. Confined to the broker's event loop; the router closes it once fan-out is done.
  */
 public final class Delivery implements AutoCloseable {
 
     private final Message message;
     private final ByteBufAllocator alloc;
+    private final long createdMillis = System.currentTimeMillis();
     private ByteBuf qos0Packet;
+    private ByteBuf qos0Packet5;
     private ByteBuf payload;
 
     public Delivery(Message message, ByteBufAllocator alloc) {
@@ -24,7 +26,7 @@ public final class Delivery implements AutoCloseable {
         return message;
     }
 
-    /** The QoS 0, non-retained PUBLISH of this message; the caller owns (and must write or release) it. */
+    /** The QoS 0, non-retained MQTT 3.1.1 PUBLISH of this message; the caller owns (and must write or release) it. */
     public ByteBuf sharedQos0Packet() {
         if (qos0Packet == null) {
             qos0Packet = PublishEncoder.encode(alloc, message, 0, false, false, 0);
@@ -32,12 +34,31 @@ public final class Delivery implements AutoCloseable {
         return qos0Packet.retainedDuplicate();
     }
 
-    /** A QoS 1/2 PUBLISH for one subscriber, sharing the payload with the others; the caller owns it. */
+    /** The same in MQTT 5 form, for subscriptions without an identifier; the caller owns it. */
+    public ByteBuf sharedQos0Packet5() {
+        if (qos0Packet5 == null) {
+            qos0Packet5 = PublishEncoder.encode5(alloc, message, null, 0, false, false, 0, null, createdMillis);
+        }
+        return qos0Packet5.retainedDuplicate();
+    }
+
+    /** A QoS 1/2 MQTT 3.1.1 PUBLISH for one subscriber, sharing the payload with the others; the caller owns it. */
     public ByteBuf packet(ByteBufAllocator channelAlloc, int qos, boolean retain, int packetId) {
+        return PublishEncoder.encode(channelAlloc, message, sharedPayload(), qos, retain, packetId);
+    }
+
+    /** A QoS 1/2 MQTT 5 PUBLISH for one subscriber, sharing the payload with the others; the caller owns it. */
+    public ByteBuf packet5(ByteBufAllocator channelAlloc, int qos, boolean retain, int packetId,
+                           int[] subscriptionIds) {
+        return PublishEncoder.encode5(channelAlloc, message, sharedPayload(), qos, retain, false, packetId,
+                subscriptionIds, createdMillis);
+    }
+
+    private ByteBuf sharedPayload() {
         if (payload == null) {
             payload = alloc.ioBuffer(message.payload().length).writeBytes(message.payload());
         }
-        return PublishEncoder.encode(channelAlloc, message, payload, qos, retain, packetId);
+        return payload;
     }
 
     @Override
@@ -45,6 +66,10 @@ public final class Delivery implements AutoCloseable {
         if (qos0Packet != null) {
             qos0Packet.release();
             qos0Packet = null;
+        }
+        if (qos0Packet5 != null) {
+            qos0Packet5.release();
+            qos0Packet5 = null;
         }
         if (payload != null) {
             payload.release();

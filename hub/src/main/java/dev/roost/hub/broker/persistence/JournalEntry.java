@@ -1,6 +1,7 @@
 package dev.roost.hub.broker.persistence;
 
 import dev.roost.hub.broker.message.Message;
+import dev.roost.hub.broker.subscription.SubscriptionOptions;
 
 /** One change to the broker's durable state, as the journal writes it. Immutable. */
 public sealed interface JournalEntry {
@@ -17,7 +18,16 @@ public sealed interface JournalEntry {
     record SessionEnded(String clientId) implements JournalEntry {
     }
 
-    record Subscribed(String clientId, String filter, int qos) implements JournalEntry {
+    /**
+     * How long a persistent session outlives its connection, in seconds; {@link #NEVER} (a session without
+     * this entry) for as long as the broker keeps it, as MQTT 3.1.1 persistent sessions do.
+     */
+    record SessionExpiry(String clientId, long seconds) implements JournalEntry {
+        /** MQTT 5's 0xFFFFFFFF: the session does not expire [MQTT-3.1.2.11.2]. */
+        public static final long NEVER = 0xFFFF_FFFFL;
+    }
+
+    record Subscribed(String clientId, String filter, SubscriptionOptions options) implements JournalEntry {
     }
 
     record Unsubscribed(String clientId, String filter) implements JournalEntry {
@@ -26,10 +36,14 @@ public sealed interface JournalEntry {
     /**
      * An outgoing QoS 1/2 message kept for a session, under the session's message number {@code id}.
      *
-     * @param packetId the packet id it was sent with, or 0 while it waits in the queue
+     * @param packetId        the packet id it was sent with, or 0 while it waits in the queue
+     * @param subscriptionIds the MQTT 5 subscription identifiers it goes out with; empty for none
      */
-    record OutgoingQueued(String clientId, long id, Message message, int qos, boolean retainFlag, int packetId)
-            implements JournalEntry {
+    record OutgoingQueued(String clientId, long id, Message message, int qos, boolean retainFlag, int packetId,
+                          int[] subscriptionIds) implements JournalEntry {
+        public OutgoingQueued(String clientId, long id, Message message, int qos, boolean retainFlag, int packetId) {
+            this(clientId, id, message, qos, retainFlag, packetId, new int[0]);
+        }
     }
 
     /** A queued outgoing message sent under a packet id. */

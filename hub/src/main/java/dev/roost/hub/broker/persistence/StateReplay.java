@@ -1,6 +1,7 @@
 package dev.roost.hub.broker.persistence;
 
 import dev.roost.hub.broker.message.Message;
+import dev.roost.hub.broker.subscription.SubscriptionOptions;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,9 +21,10 @@ final class StateReplay {
     private final Map<String, SessionState> sessions = new LinkedHashMap<>();
 
     private static final class SessionState {
-        final Map<String, Integer> subscriptions = new LinkedHashMap<>();
+        final Map<String, SubscriptionOptions> subscriptions = new LinkedHashMap<>();
         final TreeMap<Long, StoredState.Outgoing> outgoing = new TreeMap<>();
         final Set<Integer> incoming = new LinkedHashSet<>();
+        long expirySeconds = JournalEntry.SessionExpiry.NEVER;
     }
 
     void apply(JournalEntry entry) {
@@ -43,18 +45,20 @@ final class StateReplay {
 
     private void applyToSession(JournalEntry entry) {
         if (entry instanceof JournalEntry.Subscribed e) {
-            withSession(e.clientId(), s -> s.subscriptions.put(e.filter(), e.qos()));
+            withSession(e.clientId(), s -> s.subscriptions.put(e.filter(), e.options()));
+        } else if (entry instanceof JournalEntry.SessionExpiry e) {
+            withSession(e.clientId(), s -> s.expirySeconds = e.seconds());
         } else if (entry instanceof JournalEntry.Unsubscribed e) {
             withSession(e.clientId(), s -> s.subscriptions.remove(e.filter()));
         } else if (entry instanceof JournalEntry.OutgoingQueued e) {
             withSession(e.clientId(), s -> s.outgoing.put(e.id(), new StoredState.Outgoing(e.id(), e.message(),
-                    e.qos(), e.retainFlag(), e.packetId(), false)));
+                    e.qos(), e.retainFlag(), e.packetId(), false, e.subscriptionIds())));
         } else if (entry instanceof JournalEntry.OutgoingSent e) {
             withSession(e.clientId(), s -> s.outgoing.computeIfPresent(e.id(), (id, o) -> new StoredState.Outgoing(
-                    id, o.message(), o.qos(), o.retainFlag(), e.packetId(), false)));
+                    id, o.message(), o.qos(), o.retainFlag(), e.packetId(), false, o.subscriptionIds())));
         } else if (entry instanceof JournalEntry.OutgoingReleased e) {
             withSession(e.clientId(), s -> s.outgoing.computeIfPresent(e.id(), (id, o) -> new StoredState.Outgoing(
-                    id, o.message(), o.qos(), o.retainFlag(), o.packetId(), true)));
+                    id, o.message(), o.qos(), o.retainFlag(), o.packetId(), true, o.subscriptionIds())));
         } else if (entry instanceof JournalEntry.OutgoingDone e) {
             withSession(e.clientId(), s -> s.outgoing.remove(e.id()));
         } else if (entry instanceof JournalEntry.IncomingQos2 e) {
@@ -74,7 +78,7 @@ final class StateReplay {
     StoredState result(long lastTicket) {
         List<StoredState.Session> stored = new ArrayList<>(sessions.size());
         sessions.forEach((clientId, s) -> stored.add(new StoredState.Session(clientId, s.subscriptions,
-                new ArrayList<>(s.outgoing.values()), s.incoming)));
+                new ArrayList<>(s.outgoing.values()), s.incoming, s.expirySeconds)));
         return new StoredState(new ArrayList<>(retained.values()), stored, lastTicket);
     }
 }

@@ -3,7 +3,9 @@ package dev.roost.hub.broker.routing;
 import dev.roost.hub.broker.message.Delivery;
 import dev.roost.hub.broker.message.Message;
 import dev.roost.hub.broker.retain.RetainedStore;
+import dev.roost.hub.broker.subscription.Route;
 import dev.roost.hub.broker.subscription.Subscriber;
+import dev.roost.hub.broker.subscription.SubscriptionOptions;
 import dev.roost.hub.broker.subscription.SubscriptionTree;
 import io.netty.buffer.ByteBufAllocator;
 
@@ -16,6 +18,17 @@ import java.util.Map;
  */
 public final class Router {
 
+    /**
+     * What became of a published message.
+     *
+     * @param matched whether any subscription matched it (MQTT 5 tells the publisher when none did)
+     * @param behind  a subscriber that is falling behind, for the publisher to wait on, or null
+     */
+    public record Routed(boolean matched, Subscriber behind) {
+        static final Routed NO_MATCH = new Routed(false, null);
+        static final Routed DELIVERED = new Routed(true, null);
+    }
+
     private final SubscriptionTree subscriptions;
     private final RetainedStore retained;
     private final ByteBufAllocator alloc;
@@ -26,37 +39,49 @@ public final class Router {
         this.alloc = alloc;
     }
 
+    /** Routes one message from an in-process client to every matching subscriber. */
+    public Routed publish(Message message) {
+        return publish(message, null);
+    }
+
     /**
      * Routes one message to every matching subscriber.
      *
-     * @return a subscriber that is falling behind, for the publisher to wait on, or null when all keep up
+     * @param publisher the publishing session, whose No Local subscriptions are skipped; null for none
      */
-    public Subscriber publish(Message message) {
+    public Routed publish(Message message, Subscriber publisher) {
         if (message.retain()) {
             retained.put(message); // empty payload deletes [MQTT-3.3.1-10]
         }
-        Map<Subscriber, Integer> targets = subscriptions.match(message.topic());
+        Map<Subscriber, Route> targets = subscriptions.match(message.topic(), publisher);
         if (targets.isEmpty()) {
-            return null;
+            return Routed.NO_MATCH;
         }
         Subscriber behind = null;
-        // Forwarded to existing subscribers with RETAIN 0 [MQTT-3.3.1-9].
+        // Forwarded to existing subscribers with RETAIN 0 [MQTT-3.3.1-9], unless one asked for it as published.
         try (Delivery delivery = new Delivery(message.withRetain(false), alloc)) {
-            for (Map.Entry<Subscriber, Integer> target : targets.entrySet()) {
+            for (Map.Entry<Subscriber, Route> target : targets.entrySet()) {
                 Subscriber subscriber = target.getKey();
-                if (subscriber.deliver(delivery, Math.min(message.qos(), target.getValue()), false)) {
+                Route route = target.getValue();
+                if (subscriber.deliver(delivery, Math.min(message.qos(), route.qos()),
+                        route.retainAsPublished() && message.retain(), route.subscriptionIds())) {
                     behind = subscriber;
                 }
             }
         }
-        return behind;
+        return behind == null ? Routed.DELIVERED : new Routed(true, behind);
     }
 
     /** Sends the retained messages matching a new subscription, with RETAIN 1 [MQTT-3.3.1-6, 3.3.1-8]. */
-    public void sendRetained(String filter, int grantedQos, Subscriber subscriber) {
+    public void sendRetained(String filter, SubscriptionOptions options, Subscriber subscriber) {
+        int[] ids = options.identifier() == 0 ? new int[0] : new int[] {options.identifier()};
+        long now = System.currentTimeMillis();
         retained.forEachMatching(filter, message -> {
+            if (message.expired(now)) {
+                return; // [MQTT-3.3.2-5]
+            }
             try (Delivery delivery = new Delivery(message, alloc)) {
-                subscriber.deliver(delivery, Math.min(message.qos(), grantedQos), true);
+                subscriber.deliver(delivery, Math.min(message.qos(), options.qos()), true, ids);
             }
         });
     }

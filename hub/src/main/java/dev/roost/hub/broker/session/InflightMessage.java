@@ -13,13 +13,17 @@ final class InflightMessage {
     final Message message;
     final int qos;
     final boolean retainFlag;
+    final int[] subscriptionIds;
     /** True once PUBREC arrived and PUBREL was sent: only PUBCOMP is missing. */
     boolean released;
+    /** True after a reconnect while the client's Receive Maximum holds it back: it is re-sent as others finish. */
+    boolean awaitingResend;
 
-    InflightMessage(long id, Message message, int qos, boolean retainFlag) {
+    InflightMessage(long id, Message message, int qos, boolean retainFlag, int[] subscriptionIds) {
         this.id = id;
         this.message = message;
         this.qos = qos;
         this.retainFlag = retainFlag;
+        this.subscriptionIds = subscriptionIds;
     }
 }

@@ -19,6 +19,8 @@ public final class BrokerStats {
     public final LongAdder queueOverflowDrops = new LongAdder();
     /** QoS 0 messages not sent because the subscriber could not keep up or was offline. */
     public final LongAdder qos0Drops = new LongAdder();
+    /** Messages not sent because they exceed the client's Maximum Packet Size (MQTT 5) [MQTT-3.1.2-25]. */
+    public final LongAdder oversizeDrops = new LongAdder();
     /** Messages an in-process listener (rules, devices) fell too far behind to receive. */
     public final LongAdder localCallbackDrops = new LongAdder();
     /** QoS 1/2 publishes refused before acknowledgement because the broker's queue memory was full. */

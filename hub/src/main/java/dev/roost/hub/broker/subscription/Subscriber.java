@@ -8,11 +8,13 @@ public interface Subscriber {
     /**
      * Hands over one message at the given delivery QoS. Called on the broker's event loop.
      *
-     * @param retainFlag true only when the message is sent because of a new subscription [MQTT-3.3.1-8]
+     * @param retainFlag      the RETAIN flag to send: true for a message sent because of a new subscription
+     *                        [MQTT-3.3.1-8], or one forwarded to a Retain As Published subscription [MQTT-3.3.1-12]
+     * @param subscriptionIds the identifiers of the subscriptions it matched (MQTT 5), usually none
      * @return true when this subscriber is falling behind, so the publisher should pause reading until
      *         {@link #whenRelieved} calls back; false when it keeps up
      */
-    boolean deliver(Delivery delivery, int qos, boolean retainFlag);
+    boolean deliver(Delivery delivery, int qos, boolean retainFlag, int[] subscriptionIds);
 
     /** Runs the callback (on the broker loop) once this subscriber keeps up again; at once if it does. */
     default void whenRelieved(Runnable callback) {

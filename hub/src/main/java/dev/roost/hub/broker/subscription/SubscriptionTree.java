@@ -13,13 +13,18 @@ public final class SubscriptionTree {
     private final Node root = new Node(null, null);
     private int count;
 
-    /** Adds or replaces a subscription; returns true when it replaced an existing one [MQTT-3.8.4-3]. */
+    /** Adds or replaces a subscription with only a QoS, as MQTT 3.1.1 and in-process clients subscribe. */
     public boolean subscribe(String filter, Subscriber subscriber, int qos) {
+        return subscribe(filter, subscriber, SubscriptionOptions.qos(qos));
+    }
+
+    /** Adds or replaces a subscription; returns true when it replaced an existing one [MQTT-3.8.4-3]. */
+    public boolean subscribe(String filter, Subscriber subscriber, SubscriptionOptions options) {
         Node node = root;
         for (String level : Topics.split(filter)) {
             node = node.child(level, true);
         }
-        Integer previous = node.subscribers().put(subscriber, qos);
+        SubscriptionOptions previous = node.subscribers().put(subscriber, options);
         if (previous == null) {
             count++;
         }
@@ -43,16 +48,23 @@ public final class SubscriptionTree {
         return true;
     }
 
+    /** Every subscriber whose filters match the topic, each once, with all its matching subscriptions merged. */
+    public Map<Subscriber, Route> match(String topic) {
+        return match(topic, null);
+    }
+
     /**
-     * Every subscriber whose filters match the topic, each once, with the highest QoS granted among its
-     * matching subscriptions.
+     * Like {@link #match(String)}, leaving out the publisher's own subscriptions that asked for No Local
+     * [MQTT-3.8.3-3].
+     *
+     * @param publisher the session that published the message, or null
      */
-    public Map<Subscriber, Integer> match(String topic) {
-        Map<Subscriber, Integer> result = new IdentityHashMap<>();
+    public Map<Subscriber, Route> match(String topic, Subscriber publisher) {
+        Map<Subscriber, Route> result = new IdentityHashMap<>();
         String[] levels = Topics.split(topic);
         // [MQTT-4.7.2-1] filters starting with a wildcard do not match topics starting with '$'.
         boolean system = topic.startsWith("$");
-        collect(root, levels, 0, system, result);
+        collect(root, levels, 0, system, publisher, result);
         return result;
     }
 
@@ -60,18 +72,18 @@ public final class SubscriptionTree {
         return count;
     }
 
-    private static void collect(Node node, String[] levels, int depth, boolean system,
-                                Map<Subscriber, Integer> result) {
+    private static void collect(Node node, String[] levels, int depth, boolean system, Subscriber publisher,
+                                Map<Subscriber, Route> result) {
         boolean wildcardsAllowed = !(system && depth == 0);
         if (wildcardsAllowed) {
             // "sport/#" also matches "sport" itself [MQTT-4.7.1-2].
             Node hash = node.children == null ? null : node.children.get("#");
             if (hash != null) {
-                addAll(hash, result);
+                addAll(hash, publisher, result);
             }
         }
         if (depth == levels.length) {
-            addAll(node, result);
+            addAll(node, publisher, result);
             return;
         }
         if (node.children == null) {
@@ -79,22 +91,26 @@ public final class SubscriptionTree {
         }
         Node exact = node.children.get(levels[depth]);
         if (exact != null) {
-            collect(exact, levels, depth + 1, system, result);
+            collect(exact, levels, depth + 1, system, publisher, result);
         }
         if (wildcardsAllowed) {
             Node plus = node.children.get("+");
             if (plus != null) {
-                collect(plus, levels, depth + 1, system, result);
+                collect(plus, levels, depth + 1, system, publisher, result);
             }
         }
     }
 
-    private static void addAll(Node node, Map<Subscriber, Integer> result) {
+    private static void addAll(Node node, Subscriber publisher, Map<Subscriber, Route> result) {
         if (node.subscribers == null) {
             return;
         }
-        for (Map.Entry<Subscriber, Integer> entry : node.subscribers.entrySet()) {
-            result.merge(entry.getKey(), entry.getValue(), Math::max);
+        for (Map.Entry<Subscriber, SubscriptionOptions> entry : node.subscribers.entrySet()) {
+            SubscriptionOptions options = entry.getValue();
+            if (options.noLocal() && entry.getKey() == publisher) {
+                continue;
+            }
+            result.merge(entry.getKey(), options.route(), Route::merge);
         }
     }
 
@@ -102,7 +118,7 @@ public final class SubscriptionTree {
         private final Node parent;
         private final String level;
         private Map<String, Node> children;
-        private Map<Subscriber, Integer> subscribers;
+        private Map<Subscriber, SubscriptionOptions> subscribers;
 
         Node(Node parent, String level) {
             this.parent = parent;
@@ -124,7 +140,7 @@ public final class SubscriptionTree {
             return child;
         }
 
-        Map<Subscriber, Integer> subscribers() {
+        Map<Subscriber, SubscriptionOptions> subscribers() {
             if (subscribers == null) {
                 subscribers = new IdentityHashMap<>(2);
             }

@@ -60,7 +60,7 @@ public final class SysPublisher {
         values.put("messages/received", stats.messagesReceived.sum());
         values.put("messages/sent", stats.messagesSent.sum());
         values.put("messages/dropped", stats.queueOverflowDrops.sum() + stats.qos0Drops.sum()
-                + stats.localCallbackDrops.sum());
+                + stats.localCallbackDrops.sum() + stats.oversizeDrops.sum());
         values.put("messages/refused", stats.publishesRefused.sum());
         values.put("messages/denied", stats.publishesDenied.sum());
         values.put("subscriptions/denied", stats.subscriptionsDenied.sum());

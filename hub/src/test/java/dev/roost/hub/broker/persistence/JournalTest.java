@@ -1,6 +1,8 @@
 package dev.roost.hub.broker.persistence;
 
 import dev.roost.hub.broker.message.Message;
+import dev.roost.hub.broker.message.MessageProperties;
+import dev.roost.hub.broker.subscription.SubscriptionOptions;
 import dev.roost.hub.storage.Database;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -55,7 +57,7 @@ class JournalTest {
         record(new JournalEntry.Retained(message("home/gone", "x", 0)));
         record(new JournalEntry.Retained(message("home/gone", "", 0)));
         record(new JournalEntry.SessionOpened("heater"));
-        record(new JournalEntry.Subscribed("heater", "home/heating/#", 2));
+        record(new JournalEntry.Subscribed("heater", "home/heating/#", SubscriptionOptions.qos(2)));
         record(new JournalEntry.OutgoingQueued("heater", 1, message("home/heating/set", "a", 1), 1, false, 7));
         record(new JournalEntry.OutgoingQueued("heater", 2, message("home/heating/set", "b", 2), 2, false, 8));
         record(new JournalEntry.OutgoingReleased("heater", 2));
@@ -67,7 +69,7 @@ class JournalTest {
         record(new JournalEntry.IncomingQos2("heater", 43));
         record(new JournalEntry.IncomingReleased("heater", 42));
         record(new JournalEntry.SessionOpened("gone"));
-        record(new JournalEntry.Subscribed("gone", "x", 1));
+        record(new JournalEntry.Subscribed("gone", "x", SubscriptionOptions.qos(1)));
         record(new JournalEntry.SessionEnded("gone"));
         awaitDurable();
 
@@ -76,7 +78,7 @@ class JournalTest {
         assertThat(stored.retained()).extracting(Message::topic).containsExactly("home/porch");
         assertThat(stored.sessions()).singleElement().satisfies(heater -> {
             assertThat(heater.clientId()).isEqualTo("heater");
-            assertThat(heater.subscriptions()).isEqualTo(Map.of("home/heating/#", 2));
+            assertThat(heater.subscriptions()).isEqualTo(Map.of("home/heating/#", SubscriptionOptions.qos(2)));
             assertThat(heater.incomingQos2()).isEqualTo(Set.of(43));
             assertThat(heater.outgoing()).extracting(StoredState.Outgoing::id).containsExactly(2L, 3L, 4L);
             assertThat(heater.outgoing()).extracting(StoredState.Outgoing::packetId).containsExactly(8, 9, 0);
@@ -103,6 +105,40 @@ class JournalTest {
         StoredState stored = reopen();
         assertThat(stored.sessions()).singleElement().satisfies(logger ->
                 assertThat(logger.outgoing()).hasSize(1_000).allMatch(out -> out.id() % 2 == 0));
+    }
+
+    @Test
+    void whatMqtt5AddsComesBackToo() throws Exception {
+        open(Long.MAX_VALUE);
+        MessageProperties properties = new MessageProperties(true, 1_900_000_000_000L, "application/json",
+                "phone/replies", new byte[] {9, 8}, List.of(new MessageProperties.UserProperty("room", "hall"),
+                        new MessageProperties.UserProperty("room", "attic")));
+        record(new JournalEntry.Retained(Message.of("home/v5", bytes("{}"), 1, true, properties)));
+        record(new JournalEntry.SessionOpened("bridge"));
+        record(new JournalEntry.SessionExpiry("bridge", 3600));
+        record(new JournalEntry.Subscribed("bridge", "zigbee/#", new SubscriptionOptions(1, true, true, 2, 42)));
+        record(new JournalEntry.OutgoingQueued("bridge", 1, Message.of("zigbee/x", bytes("on"), 1, false,
+                properties), 1, false, 0, new int[] {42, 7}));
+        awaitDurable();
+
+        StoredState stored = reopen();
+
+        MessageProperties retained = stored.retained().get(0).properties();
+        assertThat(retained.utf8Payload()).isTrue();
+        assertThat(retained.expiresAtMillis()).isEqualTo(1_900_000_000_000L);
+        assertThat(retained.contentType()).isEqualTo("application/json");
+        assertThat(retained.responseTopic()).isEqualTo("phone/replies");
+        assertThat(retained.correlationData()).containsExactly(9, 8);
+        assertThat(retained.userProperties()).extracting(MessageProperties.UserProperty::value)
+                .containsExactly("hall", "attic");
+        assertThat(stored.sessions()).singleElement().satisfies(bridge -> {
+            assertThat(bridge.expirySeconds()).isEqualTo(3600);
+            assertThat(bridge.subscriptions()).containsEntry("zigbee/#", new SubscriptionOptions(1, true, true, 2, 42));
+            assertThat(bridge.outgoing()).singleElement().satisfies(out -> {
+                assertThat(out.subscriptionIds()).containsExactly(42, 7);
+                assertThat(out.message().properties().userProperties()).hasSize(2);
+            });
+        });
     }
 
     @Test
@@ -155,11 +191,12 @@ class JournalTest {
         state.retained().forEach(m -> entries.add(new JournalEntry.Retained(m)));
         for (StoredState.Session s : state.sessions()) {
             entries.add(new JournalEntry.SessionOpened(s.clientId()));
+            entries.add(new JournalEntry.SessionExpiry(s.clientId(), s.expirySeconds()));
             s.subscriptions().forEach((f, q) -> entries.add(new JournalEntry.Subscribed(s.clientId(), f, q)));
             s.incomingQos2().forEach(id -> entries.add(new JournalEntry.IncomingQos2(s.clientId(), id)));
             for (StoredState.Outgoing o : s.outgoing()) {
                 entries.add(new JournalEntry.OutgoingQueued(s.clientId(), o.id(), o.message(), o.qos(),
-                        o.retainFlag(), o.packetId()));
+                        o.retainFlag(), o.packetId(), o.subscriptionIds()));
                 if (o.released()) {
                     entries.add(new JournalEntry.OutgoingReleased(s.clientId(), o.id()));
                 }
@@ -195,5 +232,9 @@ class JournalTest {
 
     private static Message message(String topic, String payload, int qos) {
         return Message.of(topic, payload.getBytes(StandardCharsets.UTF_8), qos, false);
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 }

@@ -8,7 +8,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SubscriptionTreeTest {
 
     private static Subscriber subscriber() {
-        return (Delivery delivery, int qos, boolean retainFlag) -> false;
+        // An instance each time: a lambda without captures would be one shared object.
+        return new Subscriber() {
+            @Override
+            public boolean deliver(Delivery delivery, int qos, boolean retainFlag, int[] subscriptionIds) {
+                return false;
+            }
+        };
     }
 
     @Test
@@ -35,7 +41,7 @@ class SubscriptionTreeTest {
         tree.subscribe("#", s, 0);
         tree.subscribe("a/+", s, 2);
         tree.subscribe("a/b", s, 1);
-        assertThat(tree.match("a/b")).containsEntry(s, 2).hasSize(1);
+        assertThat(tree.match("a/b")).containsEntry(s, Route.plain(2)).hasSize(1);
     }
 
     @Test
@@ -67,10 +73,36 @@ class SubscriptionTreeTest {
         assertThat(tree.subscribe("a/b", s, 0)).isFalse();
         assertThat(tree.subscribe("a/b", s, 2)).isTrue();
         assertThat(tree.size()).isEqualTo(1);
-        assertThat(tree.match("a/b")).containsEntry(s, 2);
+        assertThat(tree.match("a/b")).containsEntry(s, Route.plain(2));
         assertThat(tree.unsubscribe("a/b", s)).isTrue();
         assertThat(tree.unsubscribe("a/b", s)).isFalse();
         assertThat(tree.size()).isZero();
         assertThat(tree.match("a/b")).isEmpty();
+    }
+
+    @Test
+    void noLocalLeavesOutOnlyThePublishersOwnSubscription() {
+        SubscriptionTree tree = new SubscriptionTree();
+        Subscriber bridge = subscriber();
+        Subscriber other = subscriber();
+        tree.subscribe("zigbee/#", bridge, new SubscriptionOptions(1, true, false, 0, 0));
+        tree.subscribe("zigbee/#", other, new SubscriptionOptions(1, true, false, 0, 0));
+
+        assertThat(tree.match("zigbee/lamp", bridge)).containsOnlyKeys(other);
+        assertThat(tree.match("zigbee/lamp")).containsOnlyKeys(bridge, other);
+    }
+
+    @Test
+    void overlappingSubscriptionsMergeTheirIdentifiersAndRetainAsPublished() {
+        SubscriptionTree tree = new SubscriptionTree();
+        Subscriber s = subscriber();
+        tree.subscribe("a/#", s, new SubscriptionOptions(0, false, false, 0, 7));
+        tree.subscribe("a/+", s, new SubscriptionOptions(2, false, true, 0, 0));
+        tree.subscribe("a/b", s, new SubscriptionOptions(1, false, false, 0, 9));
+
+        Route route = tree.match("a/b").get(s);
+        assertThat(route.qos()).isEqualTo(2);
+        assertThat(route.retainAsPublished()).isTrue();
+        assertThat(route.subscriptionIds()).containsExactlyInAnyOrder(7, 9);
     }
 }
