@@ -338,6 +338,29 @@ class Mqtt5Test {
     }
 
     @Test
+    void clientsAreToldWhyTheBrokerClosesTheirConnection() throws Exception {
+        V5Client first = connect("twin");
+        connect("twin"); // takes the session over
+        awaitDisconnect(first);
+        assertThat(first.disconnectedBy().getReturnCode()).isEqualTo(0x8E); // session taken over
+
+        BrokerFixture stopping = new BrokerFixture();
+        try (V5Client client = V5Client.connect(stopping.port(), "stays-to-the-end")) {
+            stopping.close();
+            awaitDisconnect(client);
+            assertThat(client.disconnectedBy().getReturnCode()).isEqualTo(0x8B); // server shutting down
+        }
+    }
+
+    private static void awaitDisconnect(V5Client client) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (client.disconnectedBy() == null && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(client.disconnectedBy()).as("disconnected by the broker").isNotNull();
+    }
+
+    @Test
     void aMessageThatCannotBeKeptIsRefusedWithQuotaExceededAndTheClientStaysConnected() throws Exception {
         try (BrokerFixture small = new BrokerFixture(BrokerConfig.builder().maxQueuedBytes(4096).build());
              V5Client away = V5Client.connect(small.port(), "away", V5Client.options(true, 300));
