@@ -4,13 +4,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
-import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -77,6 +78,8 @@ public final class H2Journal implements BrokerJournal, AutoCloseable {
     private final List<Waiter> waiters = new ArrayList<>();
 
     // Writer thread only.
+    private final RowBuffer bytes = new RowBuffer();
+    private final DataOutputStream out = new DataOutputStream(bytes);
     private Connection connection;
     private long skipThrough;
     private long journalBytes;
@@ -212,15 +215,14 @@ public final class H2Journal implements BrokerJournal, AutoCloseable {
 
     /** Writes the batch in rows of at most {@link #ROW_BYTES}, each its own transaction, then forces the file once. */
     private void writeBatch(List<Ticketed> batch) throws SQLException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(ROW_BYTES + 4096);
-        DataOutputStream out = new DataOutputStream(bytes);
+        bytes.reset();
         Connection c = connection();
         long last = 0;
         for (Ticketed change : batch) {
             if (change.ticket() <= skipThrough) {
                 continue;
             }
-            encode(change.entry(), out);
+            encode(change.entry());
             last = change.ticket();
             if (bytes.size() >= ROW_BYTES) {
                 appendRow(c, last, bytes);
@@ -243,7 +245,7 @@ public final class H2Journal implements BrokerJournal, AutoCloseable {
         }
     }
 
-    private void appendRow(Connection c, long ticket, ByteArrayOutputStream bytes) throws SQLException {
+    private void appendRow(Connection c, long ticket, RowBuffer bytes) throws SQLException {
         JournalTables.append(c, ticket, bytes.toByteArray());
         c.commit();
         journalBytes += bytes.size();
@@ -270,12 +272,11 @@ public final class H2Journal implements BrokerJournal, AutoCloseable {
         }
         Connection c = connection();
         int generation = ++snapshotGeneration;
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(ROW_BYTES + 4096);
-        DataOutputStream out = new DataOutputStream(bytes);
+        bytes.reset();
         int part = 0;
         long written = 0;
         for (JournalEntry entry : snapshot.entries()) {
-            encode(entry, out);
+            encode(entry);
             if (bytes.size() >= ROW_BYTES) {
                 written += writePart(c, generation, part++, snapshot.ticket(), bytes);
             }
@@ -295,7 +296,7 @@ public final class H2Journal implements BrokerJournal, AutoCloseable {
         return snapshot.ticket();
     }
 
-    private static long writePart(Connection c, int generation, int part, long ticket, ByteArrayOutputStream bytes)
+    private static long writePart(Connection c, int generation, int part, long ticket, RowBuffer bytes)
             throws SQLException {
         int size = bytes.size();
         JournalTables.insertPart(c, generation, part, ticket, bytes.toByteArray());
@@ -310,7 +311,54 @@ public final class H2Journal implements BrokerJournal, AutoCloseable {
     private record Snapshot(long ticket, List<JournalEntry> entries) {
     }
 
-    private static void encode(JournalEntry entry, DataOutputStream out) {
+    /**
+     * The bytes of the row being built, reused from row to row. Unlike ByteArrayOutputStream it takes no lock per
+     * write: DataOutputStream writes a number a byte at a time, and the codec writes a few numbers per entry.
+     */
+    private static final class RowBuffer extends OutputStream {
+        private static final int KEPT_CAPACITY = 2 * ROW_BYTES;
+        private byte[] data = new byte[ROW_BYTES + 4096];
+        private int size;
+
+        @Override
+        public void write(int b) {
+            if (size == data.length) {
+                grow(1);
+            }
+            data[size++] = (byte) b;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            if (len > data.length - size) {
+                grow(len);
+            }
+            System.arraycopy(b, off, data, size, len);
+            size += len;
+        }
+
+        private void grow(int more) {
+            data = Arrays.copyOf(data, Math.max(2 * data.length, size + more));
+        }
+
+        int size() {
+            return size;
+        }
+
+        byte[] toByteArray() {
+            return Arrays.copyOf(data, size);
+        }
+
+        /** Empties it, and lets go of the room one very large entry made it take. */
+        void reset() {
+            size = 0;
+            if (data.length > KEPT_CAPACITY) {
+                data = new byte[ROW_BYTES + 4096];
+            }
+        }
+    }
+
+    private void encode(JournalEntry entry) {
         try {
             JournalCodec.write(entry, out);
         } catch (IOException impossible) {
