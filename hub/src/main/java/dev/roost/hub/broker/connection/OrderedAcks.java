@@ -17,19 +17,19 @@ final class OrderedAcks {
     private final BrokerJournal journal;
     /** Made on first need: most connections never wait, and 10,000 idle ones should not each hold a queue. */
     private ArrayDeque<Pending> pending;
-    private boolean releasing;
-    private boolean headDurable;
+    /** One task for every wait, rather than one per acknowledgement: a group commit releases hundreds at once. */
+    private final Runnable release = this::releaseDurable;
 
     OrderedAcks(BrokerJournal journal) {
         this.journal = journal;
     }
 
-    /** Sends via {@code send} once the journal's changes up to {@code ticket} are durable (0: nothing to wait for). */
     /** Whether an acknowledgement needing {@code ticket} may be sent now: it is durable and none waits before it. */
     boolean sendsAtOnce(long ticket) {
         return (pending == null || pending.isEmpty()) && journal.isDurable(ticket);
     }
 
+    /** Sends via {@code send} once the journal's changes up to {@code ticket} are durable (0: nothing to wait for). */
     void afterDurable(long ticket, Runnable send) {
         if (sendsAtOnce(ticket)) {
             send.run();
@@ -40,30 +40,20 @@ final class OrderedAcks {
         }
         pending.add(new Pending(ticket, send));
         if (pending.size() == 1) {
-            releaseFromHead();
+            journal.whenDurable(ticket, release); // not durable yet, or sendsAtOnce would have sent it
         }
     }
 
-    /** Sends the waiting acknowledgements from the front for as long as they are durable; iterative, not recursive. */
-    private void releaseFromHead() {
-        while (!pending.isEmpty()) {
-            headDurable = false;
-            releasing = true;
-            journal.whenDurable(pending.peek().ticket(), this::onHeadDurable);
-            releasing = false;
-            if (!headDurable) {
-                return; // onHeadDurable continues later
-            }
+    /**
+     * Sends the waiting acknowledgements from the front for as long as they are durable, then waits for the next
+     * one, if any. The journal runs this only when the front became durable, and only one wait is ever registered.
+     */
+    private void releaseDurable() {
+        while (!pending.isEmpty() && journal.isDurable(pending.peek().ticket())) {
             pending.poll().send().run();
         }
-    }
-
-    private void onHeadDurable() {
-        if (releasing) {
-            headDurable = true;
-            return;
+        if (!pending.isEmpty()) {
+            journal.whenDurable(pending.peek().ticket(), release);
         }
-        pending.poll().send().run();
-        releaseFromHead();
     }
 }
