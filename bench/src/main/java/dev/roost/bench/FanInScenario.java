@@ -11,13 +11,20 @@ import java.util.Map;
  * Many publishers, one subscriber on a wildcard: measures how fast the broker funnels streams into one socket.
  * With an offline subscriber (a persistent session that disconnected first) every QoS 1/2 message must be
  * stored: the headline is then the acknowledged publish rate, and the subscriber comes back afterwards to
- * count what was kept.
+ * count what was kept. An optional warm-up pass runs the same scenario first, unmeasured.
  */
 record FanInScenario(int publishers, long messagesPerPublisher, Duration duration, MqttQoS qos, int window,
-                     int payloadBytes, Duration timeout, Duration drainQuiet, boolean offlineSubscriber)
-        implements Scenario {
+                     int payloadBytes, Duration timeout, Duration drainQuiet, boolean offlineSubscriber,
+                     long warmupMessages) implements Scenario {
 
     static final String NAME = "fanin";
+
+    /** Without a warm-up pass. */
+    FanInScenario(int publishers, long messagesPerPublisher, Duration duration, MqttQoS qos, int window,
+                  int payloadBytes, Duration timeout, Duration drainQuiet, boolean offlineSubscriber) {
+        this(publishers, messagesPerPublisher, duration, qos, window, payloadBytes, timeout, drainQuiet,
+                offlineSubscriber, 0);
+    }
 
     static FanInScenario fromFlags(Flags flags) {
         StreamFlags stream = StreamFlags.from(flags, 20_000);
@@ -27,12 +34,15 @@ record FanInScenario(int publishers, long messagesPerPublisher, Duration duratio
         }
         return new FanInScenario(flags.intValue("publishers", 8, 1, 10_000), stream.messages(), stream.duration(),
                 stream.qos(), stream.window(), stream.payloadBytes(), stream.timeout(), stream.drainQuiet(),
-                subscriber.equals("offline"));
+                subscriber.equals("offline"), flags.integer("warmup-messages", 0, 0, Integer.MAX_VALUE));
     }
 
     @Override
     public Result run(Connector connector, RunNames names) {
         Result result = new Result(NAME).put("qos", qos.value()).put("publishers", publishers);
+        if (warmupMessages > 0) {
+            warmUp(connector, names, result);
+        }
         Duration setup = connector.setupTimeout();
         DeliveryCounter counter = new DeliveryCounter(publishers);
         List<MqttClientConnection> subscriber = Clients.connect(connector, names, 's', 1, i -> counter,
@@ -67,6 +77,17 @@ record FanInScenario(int publishers, long messagesPerPublisher, Duration duratio
             Clients.disconnect(subscriber);
         }
         return report(result, counter, streams, settled, delivered, dropped);
+    }
+
+    /**
+     * A whole run first, unmeasured and under other names, so that a JVM broker has compiled the path the measured
+     * run takes (the latency scenario leaves out its first seconds for the same reason: a hub runs for months).
+     * Its subscriber drains what it stored, so the measured run starts with empty queues.
+     */
+    private void warmUp(Connector connector, RunNames names, Result result) {
+        Result warm = new FanInScenario(publishers, warmupMessages, null, qos, window, payloadBytes, timeout,
+                drainQuiet, offlineSubscriber).run(connector, new RunNames(names.runId() + "w"));
+        result.put("warmup_sent", warm.getLong("sent")).put("warmup_complete", warm.get("complete"));
     }
 
     private Result report(Result result, DeliveryCounter counter, List<StreamPublisher> streams, boolean settled,
@@ -112,8 +133,9 @@ record FanInScenario(int publishers, long messagesPerPublisher, Duration duratio
                 .put("connections_dropped", dropped)
                 .put("complete", settled && delivered && dropped == 0)
                 .put("per_publisher", perPublisher);
-        result.line("fanin: %d publishers -> 1 %s subscriber, QoS %d, window %d, %d-byte payloads",
-                streams.size(), offlineSubscriber ? "offline (stored)" : "online", qos.value(), window, payloadBytes);
+        result.line("fanin: %d publishers -> 1 %s subscriber, QoS %d, window %d, %d-byte payloads%s",
+                streams.size(), offlineSubscriber ? "offline (stored)" : "online", qos.value(), window, payloadBytes,
+                warmupMessages > 0 ? ", after an unmeasured warm-up of " + warmupMessages + " per publisher" : "");
         result.line("  sent %d (publish rate %.0f msg/s), received %d, lost %d (%.3f%%), duplicates %d, out of order %d",
                 totalSent, publishRate, counter.received(), lost, result.getDouble("loss_pct"), counter.duplicates(),
                 counter.outOfOrder());

@@ -30,6 +30,8 @@ public final class LoadTool {
               --drain-timeout S  give up when nothing arrives for this long (3)
               --subscriber online|offline  offline: a persistent session that disconnects first, so every
                                  QoS 1/2 message is stored; the headline is then the acknowledged rate
+              --warmup-messages N per publisher, in a whole unmeasured run first (0), so a JVM broker's JIT
+                                 has compiled the path before the measured run
             fanout   1 publisher -> N subscribers on one topic
               --subscribers N (50)  --messages N (10000) | --duration S  and the fanin flags above
             latency  fixed-rate publisher and a subscriber in this process

@@ -74,6 +74,19 @@ class BrokerScenariosTest {
     }
 
     @Test
+    void faninWarmUpRunsFirstAndIsLeftOutOfTheCounts() {
+        Result r = new FanInScenario(4, 200, null, MqttQoS.AT_LEAST_ONCE, 16, 64, TIMEOUT, DRAIN, true, 100)
+                .run(connector, RunNames.random());
+
+        assertThat(r.getLong("warmup_sent")).isEqualTo(400);
+        assertThat(r.get("warmup_complete")).isEqualTo(true);
+        assertThat(r.getLong("sent")).isEqualTo(800);
+        assertThat(r.getLong("received")).as("the warm-up's messages went to its own subscriber").isEqualTo(800);
+        assertThat(r.getLong("lost")).isZero();
+        assertThat(r.getLong("duplicates")).isZero();
+    }
+
+    @Test
     void faninAtQosZeroReportsConsistentCounts() {
         Result r = new FanInScenario(4, 500, null, MqttQoS.AT_MOST_ONCE, 16, 64, TIMEOUT, DRAIN, false)
                 .run(connector, RunNames.random());
