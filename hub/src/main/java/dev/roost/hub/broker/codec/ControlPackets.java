@@ -4,8 +4,9 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 
 /**
- * The small fixed-size packets the broker sends most often, written directly as their four bytes; in MQTT 5 a
- * fifth byte carries a reason code other than success (without properties, which may then be left out).
+ * The small fixed-size packets the broker sends most often, written directly as their four bytes, several to a
+ * buffer; in MQTT 5 a fifth byte carries a reason code other than success (without properties, which may then be
+ * left out).
  */
 public final class ControlPackets {
 
@@ -18,30 +19,21 @@ public final class ControlPackets {
     private ControlPackets() {
     }
 
-    public static ByteBuf pubAck(ByteBufAllocator alloc, int packetId) {
-        return withPacketId(alloc, PUBACK, packetId);
+    /** The most bytes one acknowledgement written here takes. */
+    public static final int MAX_ACK_BYTES = 5;
+
+    /** Appends a PUBACK (QoS 1) or PUBREC (QoS 2) with an MQTT 5 reason code; 0 gives the short form. */
+    public static void publishAck(ByteBuf out, int qos, int packetId, int reasonCode) {
+        withReasonCode(out, qos == 1 ? PUBACK : PUBREC, packetId, reasonCode);
     }
 
-    public static ByteBuf pubRec(ByteBufAllocator alloc, int packetId) {
-        return withPacketId(alloc, PUBREC, packetId);
+    public static void pubRel(ByteBuf out, int packetId) {
+        withReasonCode(out, PUBREL, packetId, 0);
     }
 
-    public static ByteBuf pubRel(ByteBufAllocator alloc, int packetId) {
-        return withPacketId(alloc, PUBREL, packetId);
-    }
-
-    public static ByteBuf pubComp(ByteBufAllocator alloc, int packetId) {
-        return withPacketId(alloc, PUBCOMP, packetId);
-    }
-
-    /** A PUBACK (QoS 1) or PUBREC (QoS 2) with an MQTT 5 reason code; 0 gives the short form. */
-    public static ByteBuf publishAck(ByteBufAllocator alloc, int qos, int packetId, int reasonCode) {
-        return withReasonCode(alloc, qos == 1 ? PUBACK : PUBREC, packetId, reasonCode);
-    }
-
-    /** A PUBCOMP with an MQTT 5 reason code; 0 gives the short form. */
-    public static ByteBuf pubComp(ByteBufAllocator alloc, int packetId, int reasonCode) {
-        return withReasonCode(alloc, PUBCOMP, packetId, reasonCode);
+    /** Appends a PUBCOMP with an MQTT 5 reason code; 0 gives the short form. */
+    public static void pubComp(ByteBuf out, int packetId, int reasonCode) {
+        withReasonCode(out, PUBCOMP, packetId, reasonCode);
     }
 
     /** An MQTT 5 DISCONNECT from the server, with its reason code and no properties. */
@@ -49,14 +41,11 @@ public final class ControlPackets {
         return alloc.buffer(3).writeByte(DISCONNECT).writeByte(1).writeByte(reasonCode);
     }
 
-    private static ByteBuf withReasonCode(ByteBufAllocator alloc, int type, int packetId, int reasonCode) {
+    private static void withReasonCode(ByteBuf out, int type, int packetId, int reasonCode) {
         if (reasonCode == 0) {
-            return withPacketId(alloc, type, packetId);
+            out.writeByte(type).writeByte(2).writeShort(packetId);
+        } else {
+            out.writeByte(type).writeByte(3).writeShort(packetId).writeByte(reasonCode);
         }
-        return alloc.buffer(5).writeByte(type).writeByte(3).writeShort(packetId).writeByte(reasonCode);
-    }
-
-    private static ByteBuf withPacketId(ByteBufAllocator alloc, int type, int packetId) {
-        return alloc.buffer(4).writeByte(type).writeByte(2).writeShort(packetId);
     }
 }

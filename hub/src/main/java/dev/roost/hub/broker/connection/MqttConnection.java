@@ -70,6 +70,8 @@ public final class MqttConnection extends ChannelInboundHandlerAdapter implement
     private static final AttributeKey<MqttVersion> CODEC_VERSION = AttributeKey.valueOf("NETTY_CODEC_MQTT_VERSION");
     private static final long MAX_PAUSE_MILLIS = 1000;
     private static final long LOG_EVERY_MILLIS = 60_000;
+    /** Room for about 200 acknowledgements in one buffer. */
+    private static final int ACK_BUFFER_BYTES = 1024;
 
     private final BrokerContext broker;
     private final SubscribeHandler subscribeHandler;
@@ -97,6 +99,12 @@ public final class MqttConnection extends ChannelInboundHandlerAdapter implement
     private boolean pausedForSubscribers;
     private boolean warnedAboutDeniedPublish;
     private final Runnable flushTask = this::flushNow;
+    /**
+     * Acknowledgements written since the last flush, gathered in one buffer: a group commit releases hundreds at
+     * once, and one buffer and one pass through the pipeline each would cost more than the bytes. Any other
+     * write sends it first, so the order on the wire is the order of writing.
+     */
+    private ByteBuf pendingAcks;
 
     public MqttConnection(BrokerContext broker) {
         this.broker = broker;
@@ -356,7 +364,7 @@ public final class MqttConnection extends ChannelInboundHandlerAdapter implement
     }
 
     private void writePublishAck(int qos, int packetId, int reasonCode) {
-        write(ControlPackets.publishAck(alloc(), qos, packetId, reasonCode));
+        ControlPackets.publishAck(ackBuffer(), qos, packetId, reasonCode);
     }
 
     /** The journal ticket to wait for when changes were recorded since {@code before}; 0 when none were. */
@@ -433,7 +441,7 @@ public final class MqttConnection extends ChannelInboundHandlerAdapter implement
         // Even for an unknown id [MQTT-4.3.3-2], which MQTT 5 names; once the release is durable, so the id is
         // free after a crash too.
         int code = mqtt5 && !known ? ReasonCodes.PACKET_ID_NOT_FOUND : ReasonCodes.SUCCESS;
-        acks.afterDurable(changesSince(before), () -> write(ControlPackets.pubComp(alloc(), packetId, code)));
+        acks.afterDurable(changesSince(before), () -> ControlPackets.pubComp(ackBuffer(), packetId, code));
     }
 
     /** PUBACK or PUBREC from the client; in MQTT 5 a code of 0x80 or above ends the exchange [MQTT-4.3.3-4]. */
@@ -541,6 +549,7 @@ public final class MqttConnection extends ChannelInboundHandlerAdapter implement
     private void closeWith(int reasonCode) {
         if (mqtt5 && connected && !closing && ctx.channel().isActive()) {
             closing = true;
+            writePendingAcks();
             ctx.writeAndFlush(ControlPackets.disconnect(alloc(), reasonCode)).addListener(f -> ctx.close());
             return;
         }
@@ -551,6 +560,7 @@ public final class MqttConnection extends ChannelInboundHandlerAdapter implement
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
         if (evt == ShutdownSignal.CLOSING) {
             if (mqtt5 && connected && !closing) {
+                writePendingAcks();
                 ctx.write(ControlPackets.disconnect(alloc(), ReasonCodes.SERVER_SHUTTING_DOWN), ctx.voidPromise());
             }
             return;
@@ -600,6 +610,10 @@ public final class MqttConnection extends ChannelInboundHandlerAdapter implement
             connectDeadline.cancel(false);
         }
         held.discard();
+        if (pendingAcks != null) {
+            pendingAcks.release(); // the connection is gone; nobody reads them
+            pendingAcks = null;
+        }
         if (!connected) {
             return;
         }
@@ -692,13 +706,34 @@ public final class MqttConnection extends ChannelInboundHandlerAdapter implement
     }
 
     private void write(ByteBuf packet) {
+        writePendingAcks();
         ctx.write(packet, ctx.voidPromise());
         scheduleFlush();
     }
 
     @Override
     public void writePubRel(int packetId) {
-        write(ControlPackets.pubRel(alloc(), packetId));
+        ControlPackets.pubRel(ackBuffer(), packetId);
+    }
+
+    /** Where the next acknowledgement goes; it leaves with the next flush or the next other write. */
+    private ByteBuf ackBuffer() {
+        if (pendingAcks != null && pendingAcks.writableBytes() < ControlPackets.MAX_ACK_BYTES) {
+            writePendingAcks();
+        }
+        if (pendingAcks == null) {
+            pendingAcks = ctx.alloc().directBuffer(ACK_BUFFER_BYTES, ACK_BUFFER_BYTES);
+        }
+        scheduleFlush();
+        return pendingAcks;
+    }
+
+    private void writePendingAcks() {
+        if (pendingAcks != null) {
+            ByteBuf acksOut = pendingAcks;
+            pendingAcks = null;
+            ctx.write(acksOut, ctx.voidPromise());
+        }
     }
 
     @Override
@@ -712,6 +747,7 @@ public final class MqttConnection extends ChannelInboundHandlerAdapter implement
     }
 
     private void writeMessage(MqttMessage message) {
+        writePendingAcks();
         ctx.write(message, ctx.voidPromise());
         scheduleFlush();
     }
@@ -726,6 +762,7 @@ public final class MqttConnection extends ChannelInboundHandlerAdapter implement
 
     private void flushNow() {
         flushScheduled = false;
+        writePendingAcks();
         ctx.flush();
     }
 
