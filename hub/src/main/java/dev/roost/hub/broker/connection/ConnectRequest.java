@@ -5,6 +5,9 @@ import io.netty.handler.codec.mqtt.MqttConnectMessage;
 import io.netty.handler.codec.mqtt.MqttProperties;
 import io.netty.handler.codec.mqtt.MqttVersion;
 
+import static dev.roost.hub.broker.codec.PropertyValues.unsigned;
+import static dev.roost.hub.broker.codec.PropertyValues.value;
+
 /**
  * What a CONNECT asks of the session and the connection, in MQTT 5 terms; an MQTT 3.1.1 CONNECT has the same
  * meaning expressed with its clean session flag alone (clean: start afresh and end with the connection;
@@ -40,16 +43,5 @@ record ConnectRequest(MqttVersion version, boolean cleanStart, long sessionExpir
 
     boolean mqtt5() {
         return version == MqttVersion.MQTT_5;
-    }
-
-    /** Four-byte integers are unsigned in MQTT; netty hands them over as (possibly negative) ints. */
-    static long unsigned(MqttProperties properties, MqttProperties.MqttPropertyType type, long absent) {
-        Object value = value(properties, type);
-        return value == null ? absent : Integer.toUnsignedLong((Integer) value);
-    }
-
-    static Object value(MqttProperties properties, MqttProperties.MqttPropertyType type) {
-        MqttProperties.MqttProperty<?> property = properties == null ? null : properties.getProperty(type.value());
-        return property == null ? null : property.value();
     }
 }

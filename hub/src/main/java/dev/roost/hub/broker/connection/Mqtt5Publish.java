@@ -1,6 +1,7 @@
 package dev.roost.hub.broker.connection;
 
 import dev.roost.hub.broker.BrokerConfig;
+import dev.roost.hub.broker.codec.PropertyValues;
 import dev.roost.hub.broker.subscription.Topics;
 import io.netty.handler.codec.mqtt.MqttProperties;
 
@@ -12,15 +13,15 @@ final class Mqtt5Publish {
 
     /** What is wrong with the properties, or null; a problem with a topic alias starts with "topic alias". */
     static String violation(MqttProperties properties, BrokerConfig config) {
-        Object alias = ConnectRequest.value(properties, MqttProperties.MqttPropertyType.TOPIC_ALIAS);
+        Object alias = PropertyValues.value(properties, MqttProperties.MqttPropertyType.TOPIC_ALIAS);
         if (alias != null) {
             // CONNACK said Topic Alias Maximum 0 [MQTT-3.3.2-9].
             return "topic alias " + alias + " sent, but this broker takes none";
         }
-        if (ConnectRequest.value(properties, MqttProperties.MqttPropertyType.SUBSCRIPTION_IDENTIFIER) != null) {
+        if (PropertyValues.value(properties, MqttProperties.MqttPropertyType.SUBSCRIPTION_IDENTIFIER) != null) {
             return "subscription identifier in a PUBLISH from a client"; // [MQTT-3.3.4-6]
         }
-        Object responseTopic = ConnectRequest.value(properties, MqttProperties.MqttPropertyType.RESPONSE_TOPIC);
+        Object responseTopic = PropertyValues.value(properties, MqttProperties.MqttPropertyType.RESPONSE_TOPIC);
         if (responseTopic != null) {
             String problem = Topics.checkName((String) responseTopic, config.maxTopicBytes(),
                     config.maxTopicLevels());

@@ -5,6 +5,7 @@ import dev.roost.hub.broker.auth.ClientIdentity;
 import dev.roost.hub.broker.auth.Verdict;
 import dev.roost.hub.broker.codec.ControlPackets;
 import dev.roost.hub.broker.codec.MalformedPacket;
+import dev.roost.hub.broker.codec.PropertyValues;
 import dev.roost.hub.broker.message.Delivery;
 import dev.roost.hub.broker.message.Message;
 import dev.roost.hub.broker.message.MessageProperties;
@@ -17,6 +18,7 @@ import dev.roost.hub.broker.subscription.Topics;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufUtil;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.TooLongFrameException;
@@ -50,8 +52,6 @@ import java.io.IOException;
 import javax.net.ssl.SSLException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
@@ -388,7 +388,7 @@ public final class MqttConnection extends ChannelInboundHandlerAdapter implement
             }
             return ReasonCodes.NOT_AUTHORIZED;
         }
-        if (properties.utf8Payload() && !isUtf8(publish.payload())) {
+        if (properties.utf8Payload() && !ByteBufUtil.isText(publish.payload(), StandardCharsets.UTF_8)) {
             broker.stats().publishesRefused.increment();
             return ReasonCodes.PAYLOAD_FORMAT_INVALID; // [MQTT-3.3.2-4] allows the receiver to refuse it
         }
@@ -399,17 +399,6 @@ public final class MqttConnection extends ChannelInboundHandlerAdapter implement
             pauseReadingFor(routed.behind());
         }
         return routed.matched() ? ReasonCodes.SUCCESS : ReasonCodes.NO_MATCHING_SUBSCRIBERS;
-    }
-
-    private static boolean isUtf8(ByteBuf payload) {
-        try {
-            ByteBuffer bytes = payload.nioBufferCount() == 1 ? payload.nioBuffer()
-                    : ByteBuffer.wrap(ByteBufUtil.getBytes(payload));
-            StandardCharsets.UTF_8.newDecoder().decode(bytes);
-            return true;
-        } catch (CharacterCodingException e) {
-            return false;
-        }
     }
 
     /**
@@ -482,10 +471,9 @@ public final class MqttConnection extends ChannelInboundHandlerAdapter implement
 
     private void onDisconnect(MqttMessage message) {
         if (mqtt5 && message.variableHeader() instanceof MqttReasonCodeAndPropertiesVariableHeader header) {
-            Object expiry = ConnectRequest.value(header.properties(),
-                    MqttProperties.MqttPropertyType.SESSION_EXPIRY_INTERVAL);
-            if (expiry != null) {
-                long seconds = Integer.toUnsignedLong((Integer) expiry);
+            long seconds = PropertyValues.unsigned(header.properties(),
+                    MqttProperties.MqttPropertyType.SESSION_EXPIRY_INTERVAL, -1);
+            if (seconds >= 0) {
                 if (request.sessionExpiry() == 0 && seconds != 0) {
                     violation("session expiry set at DISCONNECT after 0 at CONNECT"); // [MQTT-3.14.2-2]
                     return;
@@ -549,19 +537,24 @@ public final class MqttConnection extends ChannelInboundHandlerAdapter implement
     private void closeWith(int reasonCode) {
         if (mqtt5 && connected && !closing && ctx.channel().isActive()) {
             closing = true;
-            writePendingAcks();
-            ctx.writeAndFlush(ControlPackets.disconnect(alloc(), reasonCode)).addListener(f -> ctx.close());
+            writeDisconnect(reasonCode).addListener(f -> ctx.close());
+            ctx.flush();
             return;
         }
         close();
+    }
+
+    /** Writes an MQTT 5 DISCONNECT after any acknowledgements still gathered, so they are not lost behind it. */
+    private ChannelFuture writeDisconnect(int reasonCode) {
+        writePendingAcks();
+        return ctx.write(ControlPackets.disconnect(alloc(), reasonCode));
     }
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
         if (evt == ShutdownSignal.CLOSING) {
             if (mqtt5 && connected && !closing) {
-                writePendingAcks();
-                ctx.write(ControlPackets.disconnect(alloc(), ReasonCodes.SERVER_SHUTTING_DOWN), ctx.voidPromise());
+                writeDisconnect(ReasonCodes.SERVER_SHUTTING_DOWN);
             }
             return;
         }

@@ -1,6 +1,7 @@
 package dev.roost.hub.broker.connection;
 
 import dev.roost.hub.broker.BrokerConfig;
+import dev.roost.hub.broker.codec.PropertyValues;
 import dev.roost.hub.broker.auth.ClientIdentity;
 import dev.roost.hub.broker.session.Session;
 import dev.roost.hub.broker.subscription.SubscriptionOptions;
@@ -60,7 +61,7 @@ final class SubscribeHandler {
         }
         int identifier = 0;
         if (mqtt5) {
-            Object id = ConnectRequest.value(message.idAndPropertiesVariableHeader().properties(),
+            Object id = PropertyValues.value(message.idAndPropertiesVariableHeader().properties(),
                     MqttProperties.MqttPropertyType.SUBSCRIPTION_IDENTIFIER);
             identifier = id == null ? 0 : (Integer) id;
             if (id != null && identifier <= 0) {

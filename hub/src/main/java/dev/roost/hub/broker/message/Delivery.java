@@ -12,7 +12,8 @@ public final class Delivery implements AutoCloseable {
 
     private final Message message;
     private final ByteBufAllocator alloc;
-    private final long createdMillis = System.currentTimeMillis();
+    /** When fan-out began, read once and only for MQTT 5 packets: every subscriber sees the same expiry left. */
+    private long createdMillis;
     private ByteBuf qos0Packet;
     private ByteBuf qos0Packet5;
     private ByteBuf payload;
@@ -37,7 +38,7 @@ public final class Delivery implements AutoCloseable {
     /** The same in MQTT 5 form, for subscriptions without an identifier; the caller owns it. */
     public ByteBuf sharedQos0Packet5() {
         if (qos0Packet5 == null) {
-            qos0Packet5 = PublishEncoder.encode5(alloc, message, null, 0, false, false, 0, null, createdMillis);
+            qos0Packet5 = PublishEncoder.encode5(alloc, message, null, 0, false, false, 0, null, createdMillis());
         }
         return qos0Packet5.retainedDuplicate();
     }
@@ -51,7 +52,14 @@ public final class Delivery implements AutoCloseable {
     public ByteBuf packet5(ByteBufAllocator channelAlloc, int qos, boolean retain, int packetId,
                            int[] subscriptionIds) {
         return PublishEncoder.encode5(channelAlloc, message, sharedPayload(), qos, retain, false, packetId,
-                subscriptionIds, createdMillis);
+                subscriptionIds, createdMillis());
+    }
+
+    private long createdMillis() {
+        if (createdMillis == 0) {
+            createdMillis = System.currentTimeMillis();
+        }
+        return createdMillis;
     }
 
     private ByteBuf sharedPayload() {

@@ -1,8 +1,10 @@
 package dev.roost.hub.broker.message;
 
+import dev.roost.hub.broker.codec.PropertyValues;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.mqtt.MqttProperties;
+import io.netty.handler.codec.mqtt.MqttProperties.MqttPropertyType;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -58,8 +60,6 @@ public final class MessageProperties {
         if (properties == null || properties.isEmpty()) {
             return NONE;
         }
-        Integer format = intValue(properties, PAYLOAD_FORMAT);
-        Integer expiry = intValue(properties, EXPIRY);
         List<UserProperty> users = new ArrayList<>();
         for (MqttProperties.MqttProperty<?> p : properties.getProperties(USER_PROPERTY)) {
             if (p instanceof MqttProperties.UserProperties list) {
@@ -68,22 +68,14 @@ public final class MessageProperties {
                 users.add(new UserProperty(single.value().key, single.value().value));
             }
         }
-        long expiresAt = expiry == null ? 0 : nowMillis + Integer.toUnsignedLong(expiry) * 1000;
-        MqttProperties.MqttProperty<?> correlation = properties.getProperty(CORRELATION_DATA);
-        MessageProperties result = new MessageProperties(format != null && format == 1, expiresAt,
-                stringValue(properties, CONTENT_TYPE), stringValue(properties, RESPONSE_TOPIC),
-                correlation == null ? null : (byte[]) correlation.value(), users);
+        long expiry = PropertyValues.unsigned(properties, MqttPropertyType.PUBLICATION_EXPIRY_INTERVAL, -1);
+        MessageProperties result = new MessageProperties(
+                Integer.valueOf(1).equals(PropertyValues.value(properties, MqttPropertyType.PAYLOAD_FORMAT_INDICATOR)),
+                expiry < 0 ? 0 : nowMillis + expiry * 1000,
+                (String) PropertyValues.value(properties, MqttPropertyType.CONTENT_TYPE),
+                (String) PropertyValues.value(properties, MqttPropertyType.RESPONSE_TOPIC),
+                (byte[]) PropertyValues.value(properties, MqttPropertyType.CORRELATION_DATA), users);
         return result.isEmpty() ? NONE : result;
-    }
-
-    private static Integer intValue(MqttProperties properties, int id) {
-        MqttProperties.MqttProperty<?> p = properties.getProperty(id);
-        return p == null ? null : (Integer) p.value();
-    }
-
-    private static String stringValue(MqttProperties properties, int id) {
-        MqttProperties.MqttProperty<?> p = properties.getProperty(id);
-        return p == null ? null : (String) p.value();
     }
 
     public boolean isEmpty() {

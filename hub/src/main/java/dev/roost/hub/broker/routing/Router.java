@@ -74,7 +74,7 @@ public final class Router {
 
     /** Sends the retained messages matching a new subscription, with RETAIN 1 [MQTT-3.3.1-6, 3.3.1-8]. */
     public void sendRetained(String filter, SubscriptionOptions options, Subscriber subscriber) {
-        int[] ids = options.identifier() == 0 ? new int[0] : new int[] {options.identifier()};
+        int[] ids = options.route().subscriptionIds();
         long now = System.currentTimeMillis();
         retained.forEachMatching(filter, message -> {
             if (message.expired(now)) {

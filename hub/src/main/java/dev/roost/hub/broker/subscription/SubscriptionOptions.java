@@ -29,7 +29,7 @@ public record SubscriptionOptions(int qos, boolean noLocal, boolean retainAsPubl
     }
 
     /** How a message reaches the subscriber through this subscription alone. */
-    Route route() {
+    public Route route() {
         return identifier == 0 && !retainAsPublished ? Route.plain(qos)
                 : new Route(qos, retainAsPublished, identifier == 0 ? Route.NO_IDS : new int[] {identifier});
     }
