@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * How fast the history screen's charts come: a week of readings every ten seconds is stored, the hub started on
  * it, and the week's and the day's query of it repeated over HTTP.
  */
+@Tag("benchmark")
 class HistoryLatencyTest {
 
     private static final String PASSWORD = "correct horse battery";

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code GET /api/clients} lists a hundred connected clients, each with its subscriptions, within the API budget of
  * issue 6 (20 ms at the 99th percentile), although every client is read on the broker's own loop.
  */
+@Tag("benchmark")
 class ClientsLatencyTest {
 
     private static final String PASSWORD = "correct horse battery";

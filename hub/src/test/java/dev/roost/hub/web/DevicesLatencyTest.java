@@ -6,11 +6,13 @@ import dev.roost.hub.RunningHub;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.Arrays;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The budget of issue 6: {@code GET /api/devices} answers within 20 ms at the 99th percentile with 100 devices. */
+@Tag("benchmark")
 class DevicesLatencyTest {
 
     private static final String PASSWORD = "correct horse battery";
