@@ -105,6 +105,11 @@ class JournalTest {
         StoredState stored = reopen();
         assertThat(stored.sessions()).singleElement().satisfies(logger ->
                 assertThat(logger.outgoing()).hasSize(1_000).allMatch(out -> out.id() % 2 == 0));
+        // What the newest snapshot covers is gone: older generations and the journal rows up to its ticket.
+        assertThat(count("SELECT COUNT(DISTINCT generation) FROM mqtt_snapshot")).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM mqtt_journal WHERE ticket <= "
+                + "(SELECT MAX(ticket) FROM mqtt_snapshot)")).isZero();
+        assertThat(count("SELECT COUNT(*) FROM mqtt_journal")).isLessThan(20);
     }
 
     @Test
