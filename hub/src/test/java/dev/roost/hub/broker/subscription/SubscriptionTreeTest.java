@@ -105,4 +105,44 @@ class SubscriptionTreeTest {
         assertThat(route.retainAsPublished()).isTrue();
         assertThat(route.subscriptionIds()).containsExactlyInAnyOrder(7, 9);
     }
+
+    @Test
+    void aTopicMatchedBeforeSeesSubscriptionsAddedChangedAndRemovedSince() {
+        SubscriptionTree tree = new SubscriptionTree();
+        Subscriber lamp = subscriber();
+        Subscriber logger = subscriber();
+        tree.subscribe("home/+/state", lamp, 0);
+        assertThat(tree.match("home/hall/state")).containsOnlyKeys(lamp);
+
+        tree.subscribe("home/#", logger, 1);
+        assertThat(tree.match("home/hall/state")).containsOnlyKeys(lamp, logger);
+        tree.subscribe("home/+/state", lamp, 2);
+        assertThat(tree.match("home/hall/state")).containsEntry(lamp, Route.plain(2));
+        tree.unsubscribe("home/+/state", lamp);
+        assertThat(tree.match("home/hall/state")).containsOnlyKeys(logger);
+    }
+
+    @Test
+    void noLocalIsAppliedForEachPublisherAfterTheTopicWasMatched() {
+        SubscriptionTree tree = new SubscriptionTree();
+        Subscriber bridge = subscriber();
+        Subscriber other = subscriber();
+        tree.subscribe("zigbee/#", bridge, new SubscriptionOptions(1, true, false, 0, 0));
+        tree.subscribe("zigbee/#", other, 1);
+
+        assertThat(tree.match("zigbee/lamp", other)).containsOnlyKeys(bridge, other);
+        assertThat(tree.match("zigbee/lamp", bridge)).containsOnlyKeys(other);
+        assertThat(tree.match("zigbee/lamp", other)).containsOnlyKeys(bridge, other);
+    }
+
+    @Test
+    void manyDistinctTopicsStillMatch() {
+        SubscriptionTree tree = new SubscriptionTree();
+        Subscriber s = subscriber();
+        tree.subscribe("scan/+", s, 1);
+        for (int i = 0; i < 5_000; i++) {
+            assertThat(tree.match("scan/" + i)).containsOnlyKeys(s);
+        }
+        assertThat(tree.match("scan/1/deeper")).isEmpty();
+    }
 }
