@@ -1,6 +1,7 @@
 package dev.roost.hub.broker.transport;
 
 import dev.roost.hub.broker.codec.DecodeFailureGuard;
+import dev.roost.hub.broker.codec.PublishDecoder;
 import dev.roost.hub.broker.connection.BrokerContext;
 import dev.roost.hub.broker.connection.MqttConnection;
 import io.netty.channel.Channel;
@@ -12,8 +13,9 @@ import io.netty.handler.codec.mqtt.MqttEncoder;
 
 /**
  * The life of a packet, in order: TLS is unwrapped (on a TLS listener, which may take a client certificate's name
- * as the user), WebSocket frames are unwrapped (on a WebSocket listener), bytes are counted, decoded (the maximum
- * packet size is enforced from the fixed header, before the body is buffered), failed decodes are caught, and the
+ * as the user), WebSocket frames are unwrapped (on a WebSocket listener), bytes are counted, decoded (common
+ * PUBLISH packets by our own decoder, the rest by netty's; the maximum packet size is enforced from the fixed
+ * header, before the body is buffered), failed decodes are caught, and the
  * connection handles the rest. The keepalive handler is added in front once CONNECT sets the interval.
  */
 public final class MqttChannelInitializer extends ChannelInitializer<Channel> {
@@ -56,7 +58,10 @@ public final class MqttChannelInitializer extends ChannelInitializer<Channel> {
             webSocket.addTo(pipeline);
         }
         pipeline.addLast("traffic", traffic);
+        PublishDecoder publishDecoder = new PublishDecoder(broker.config().maxPacketSize());
+        pipeline.addLast("publish-decoder", publishDecoder);
         pipeline.addLast("decoder", new MqttDecoder(broker.config().maxPacketSize(), MQTT31_MAX_CLIENT_ID));
+        pipeline.addLast("decoded", publishDecoder.nettyOutput());
         pipeline.addLast("encoder", MqttEncoder.INSTANCE);
         pipeline.addLast("decode-failure-guard", DecodeFailureGuard.INSTANCE);
         pipeline.addLast("connection", new MqttConnection(broker));
