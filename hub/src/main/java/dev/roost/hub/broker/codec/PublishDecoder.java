@@ -7,8 +7,10 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.ByteToMessageDecoder;
 import io.netty.handler.codec.mqtt.MqttFixedHeader;
 import io.netty.handler.codec.mqtt.MqttMessage;
+import io.netty.handler.codec.mqtt.MqttMessageIdVariableHeader;
 import io.netty.handler.codec.mqtt.MqttMessageType;
 import io.netty.handler.codec.mqtt.MqttProperties;
+import io.netty.handler.codec.mqtt.MqttPubReplyMessageVariableHeader;
 import io.netty.handler.codec.mqtt.MqttPublishMessage;
 import io.netty.handler.codec.mqtt.MqttPublishVariableHeader;
 import io.netty.handler.codec.mqtt.MqttQoS;
@@ -19,8 +21,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * Decodes the PUBLISH packets a home sends all day (ASCII topic, no MQTT 5 properties) itself, and hands every
- * other packet, whole and in order, to netty's {@code MqttDecoder} behind it, which also judges everything unusual
+ * Decodes the PUBLISH packets a home sends all day (ASCII topic, no MQTT 5 properties) and their plain
+ * acknowledgements itself, and hands every other packet, whole and in order, to netty's {@code MqttDecoder} behind it, which also judges everything unusual
  * (bad flags, non-ASCII or wildcard topics, packet id 0, properties, oversize). netty's decoder replays a packet
  * that arrived in parts and validates UTF-8 a character at a time: a quarter of the broker loop under load.
  *
@@ -35,6 +37,11 @@ public final class PublishDecoder extends ByteToMessageDecoder {
     /** Where netty's MQTT decoder keeps the protocol version it read from CONNECT. */
     private static final AttributeKey<MqttVersion> NETTY_MQTT_VERSION = AttributeKey.valueOf("NETTY_CODEC_MQTT_VERSION");
     private static final int PUBLISH = MqttMessageType.PUBLISH.value();
+    /** First bytes of the acknowledgements with the flags the specification requires [MQTT-2.2.2-1, 3.6.1-1]. */
+    private static final int PUBACK_BYTE = 0x40;
+    private static final int PUBREC_BYTE = 0x50;
+    private static final int PUBREL_BYTE = 0x62;
+    private static final int PUBCOMP_BYTE = 0x70;
 
     private final int maxPacketBytes;
     /** Packets handed to netty's decoder that it has not turned into a message yet. */
@@ -106,9 +113,9 @@ public final class PublishDecoder extends ByteToMessageDecoder {
         if (in.readableBytes() < packetBytes) {
             return; // the packet is not complete yet
         }
-        MqttPublishMessage publish = withNetty == 0 ? decodePublish(ctx, in, start, headerBytes, remaining) : null;
-        if (publish != null) {
-            out.add(publish);
+        MqttMessage decoded = withNetty == 0 ? decodeHere(ctx, in, start, headerBytes, remaining) : null;
+        if (decoded != null) {
+            out.add(decoded);
             in.readerIndex(start + packetBytes);
         } else {
             withNetty++;
@@ -116,14 +123,52 @@ public final class PublishDecoder extends ByteToMessageDecoder {
         }
     }
 
-    /** A PUBLISH this decoder made: netty's passes it on untouched, and it is not one of netty's. */
-    private static final class DecodedHere extends MqttPublishMessage {
-        DecodedHere(MqttFixedHeader fixed, MqttPublishVariableHeader variable, ByteBuf payload) {
+    /** A packet this decoder made: netty's decoder passes it on untouched, and it is not one of netty's. */
+    private interface DecodedHere {
+    }
+
+    private static final class PublishDecodedHere extends MqttPublishMessage implements DecodedHere {
+        PublishDecodedHere(MqttFixedHeader fixed, MqttPublishVariableHeader variable, ByteBuf payload) {
             super(fixed, variable, payload);
         }
     }
 
-    /** The PUBLISH at {@code start}, or null when it is not a PUBLISH this decodes (netty's decoder will). */
+    private static final class ReplyDecodedHere extends MqttMessage implements DecodedHere {
+        ReplyDecodedHere(MqttFixedHeader fixed, MqttMessageIdVariableHeader variable) {
+            super(fixed, variable);
+        }
+    }
+
+    /** The packet at {@code start}, or null when it is not one this decodes (netty's decoder will). */
+    private static MqttMessage decodeHere(ChannelHandlerContext ctx, ByteBuf in, int start, int headerBytes,
+                                          int remaining) {
+        int first = in.getUnsignedByte(start);
+        return switch (first) {
+            case PUBACK_BYTE, PUBREC_BYTE, PUBREL_BYTE, PUBCOMP_BYTE -> decodeReply(in, first, start, headerBytes,
+                    remaining);
+            default -> decodePublish(ctx, in, start, headerBytes, remaining);
+        };
+    }
+
+    /**
+     * PUBACK, PUBREC, PUBREL or PUBCOMP with only a packet id (a success, in MQTT 5), with the headers netty would
+     * give it: a reply with reason code 0 and no properties. (netty's PUBACK is its final MqttPubAckMessage; the
+     * broker reads any acknowledgement as an MqttMessage.)
+     */
+    private static MqttMessage decodeReply(ByteBuf in, int first, int start, int headerBytes, int remaining) {
+        int packetId = remaining == 2 ? in.getUnsignedShort(start + headerBytes) : 0;
+        if (packetId == 0) {
+            return null;
+        }
+        MqttMessageType type = MqttMessageType.valueOf(first >> 4);
+        MqttFixedHeader fixed = new MqttFixedHeader(type, false,
+                type == MqttMessageType.PUBREL ? MqttQoS.AT_LEAST_ONCE : MqttQoS.AT_MOST_ONCE, false, remaining);
+        MqttPubReplyMessageVariableHeader variable = new MqttPubReplyMessageVariableHeader(packetId, (byte) 0,
+                MqttProperties.NO_PROPERTIES);
+        return new ReplyDecodedHere(fixed, variable);
+    }
+
+    /** The PUBLISH at {@code start}, or null when it is not one this decodes. */
     private static MqttPublishMessage decodePublish(ChannelHandlerContext ctx, ByteBuf in, int start, int headerBytes,
                                                     int remaining) {
         int first = in.getUnsignedByte(start);
@@ -168,7 +213,7 @@ public final class PublishDecoder extends ByteToMessageDecoder {
                 MqttQoS.valueOf(qos), (first & 0x01) != 0, remaining);
         MqttPublishVariableHeader variable = new MqttPublishVariableHeader(topic, packetId,
                 MqttProperties.NO_PROPERTIES);
-        return new DecodedHere(fixed, variable, in.retainedSlice(position, end - position));
+        return new PublishDecodedHere(fixed, variable, in.retainedSlice(position, end - position));
     }
 
     /** Printable ASCII without wildcards: the same as its UTF-8, and valid as a topic name as it is. */

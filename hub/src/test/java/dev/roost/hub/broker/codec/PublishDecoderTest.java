@@ -11,7 +11,9 @@ import io.netty.handler.codec.mqtt.MqttDecoder;
 import io.netty.handler.codec.mqtt.MqttEncoder;
 import io.netty.handler.codec.mqtt.MqttMessage;
 import io.netty.handler.codec.mqtt.MqttMessageBuilders;
+import io.netty.handler.codec.mqtt.MqttMessageType;
 import io.netty.handler.codec.mqtt.MqttProperties;
+import io.netty.handler.codec.mqtt.MqttPubReplyMessageVariableHeader;
 import io.netty.handler.codec.mqtt.MqttPublishMessage;
 import io.netty.handler.codec.mqtt.MqttQoS;
 import io.netty.handler.codec.mqtt.MqttVersion;
@@ -44,10 +46,14 @@ class PublishDecoderTest {
                         .addSubscription(MqttQoS.AT_LEAST_ONCE, "home/#").build()),
                 encode(MqttVersion.MQTT_3_1_1, retainedDuplicate()),
                 encode(MqttVersion.MQTT_3_1_1, publish("big", MqttQoS.AT_LEAST_ONCE, 11, "x".repeat(900))),
-                encode(MqttVersion.MQTT_3_1_1, MqttMessage.PINGREQ));
+                encode(MqttVersion.MQTT_3_1_1, MqttMessage.PINGREQ),
+                encode(MqttVersion.MQTT_3_1_1, reply(MqttMessageType.PUBACK, 3)),
+                encode(MqttVersion.MQTT_3_1_1, reply(MqttMessageType.PUBREC, 4)),
+                encode(MqttVersion.MQTT_3_1_1, reply(MqttMessageType.PUBREL, 5)),
+                encode(MqttVersion.MQTT_3_1_1, reply(MqttMessageType.PUBCOMP, 4)));
 
         List<String> expected = decodeWithNettyAlone(bytes, bytes.length);
-        assertThat(expected).hasSize(9).allMatch(packet -> packet.startsWith("ok "));
+        assertThat(expected).hasSize(13).allMatch(packet -> packet.startsWith("ok "));
         assertThat(decodeWithBoth(bytes, bytes.length)).isEqualTo(expected);
         for (int cut : new int[] {1, 2, 3, 7, 64}) {
             assertThat(decodeWithBoth(bytes, cut)).as("cut every %d bytes", cut).isEqualTo(expected);
@@ -70,10 +76,14 @@ class PublishDecoderTest {
                 encode(MqttVersion.MQTT_5, MqttMessageBuilders.publish().topicName("home/hall/humidity")
                         .qos(MqttQoS.AT_LEAST_ONCE).messageId(2).properties(properties)
                         .payload(Unpooled.copiedBuffer("40", StandardCharsets.UTF_8)).build()),
-                encode(MqttVersion.MQTT_5, publish("home/hall/temperature", MqttQoS.AT_MOST_ONCE, -1, "21.7")));
+                encode(MqttVersion.MQTT_5, publish("home/hall/temperature", MqttQoS.AT_MOST_ONCE, -1, "21.7")),
+                encode(MqttVersion.MQTT_5, reply(MqttMessageType.PUBACK, 3)),
+                bytes(0x40, 0x03, 0x00, 0x04, 0x10), // PUBACK 0x10: no matching subscribers
+                bytes(0x50, 0x04, 0x00, 0x05, 0x00, 0x00), // PUBREC with an empty property length
+                encode(MqttVersion.MQTT_5, reply(MqttMessageType.PUBCOMP, 5)));
 
         List<String> expected = decodeWithNettyAlone(bytes, bytes.length);
-        assertThat(expected).hasSize(4).allMatch(packet -> packet.startsWith("ok "));
+        assertThat(expected).hasSize(8).allMatch(packet -> packet.startsWith("ok "));
         assertThat(expected.get(2)).contains("text/plain");
         for (int cut : new int[] {1, 5, bytes.length}) {
             assertThat(decodeWithBoth(bytes, cut)).isEqualTo(expected);
@@ -89,7 +99,11 @@ class PublishDecoderTest {
                 bytes(0x30, 0x04, 0x00, 0x01, '#', 'x'), // wildcard in the topic
                 bytes(0x30, 0x04, 0x00, 0x05, 'a', 'b'), // topic longer than the packet
                 bytes(0x30, 0xFF, 0xFF, 0xFF, 0xFF, 0x01), // remaining length in five bytes
-                bytes(0x30, 0x05, 0x00, 0x03, 0xC3, 0x28, 'a')); // invalid UTF-8
+                bytes(0x30, 0x05, 0x00, 0x03, 0xC3, 0x28, 'a'), // invalid UTF-8
+                bytes(0x42, 0x02, 0x00, 0x01), // PUBACK with flags
+                bytes(0x40, 0x02, 0x00, 0x00), // PUBACK for packet id 0
+                bytes(0x60, 0x02, 0x00, 0x01), // PUBREL without its required flags
+                bytes(0x70, 0x01, 0x00)); // PUBCOMP cut short
         for (byte[] packet : malformed) {
             byte[] bytes = concat(connect, packet,
                     encode(MqttVersion.MQTT_3_1_1, publish("after", MqttQoS.AT_MOST_ONCE, -1, "x")));
@@ -114,20 +128,22 @@ class PublishDecoderTest {
     }
 
     @Test
-    void commonPublishesAreDecodedHereAndTheRestByNetty() {
+    void commonPublishesAndAcknowledgementsAreDecodedHereAndTheRestByNetty() {
         EmbeddedChannel channel = both();
         channel.writeInbound(Unpooled.wrappedBuffer(encode(MqttVersion.MQTT_3_1_1, connect(MqttVersion.MQTT_3_1_1))));
         io.netty.util.ReferenceCountUtil.release(channel.readInbound());
         channel.writeInbound(Unpooled.wrappedBuffer(concat(
                 encode(MqttVersion.MQTT_3_1_1, publish("home/hall/temperature", MqttQoS.AT_LEAST_ONCE, 1, "21.5")),
                 encode(MqttVersion.MQTT_3_1_1, publish("küche/licht", MqttQoS.AT_LEAST_ONCE, 2, "on")),
-                encode(MqttVersion.MQTT_3_1_1, publish("home/hall/temperature", MqttQoS.AT_MOST_ONCE, -1, "21.6")))));
+                encode(MqttVersion.MQTT_3_1_1, publish("home/hall/temperature", MqttQoS.AT_MOST_ONCE, -1, "21.6")),
+                encode(MqttVersion.MQTT_3_1_1, reply(MqttMessageType.PUBACK, 3)),
+                encode(MqttVersion.MQTT_3_1_1, MqttMessage.PINGREQ))));
         List<String> decodedBy = new ArrayList<>();
         for (Object message = channel.readInbound(); message != null; message = channel.readInbound()) {
-            decodedBy.add(message.getClass() == MqttPublishMessage.class ? "netty" : "here");
+            decodedBy.add(message.getClass().getPackageName().startsWith("io.netty") ? "netty" : "here");
             io.netty.util.ReferenceCountUtil.release(message);
         }
-        assertThat(decodedBy).containsExactly("here", "netty", "here");
+        assertThat(decodedBy).containsExactly("here", "netty", "here", "here", "netty");
         channel.finishAndReleaseAll();
     }
 
@@ -182,18 +198,40 @@ class PublishDecoderTest {
                 return "failed " + message.decoderResult().cause().getClass().getSimpleName();
             }
             if (message instanceof MqttPublishMessage publish) {
-                StringBuilder properties = new StringBuilder();
-                publish.variableHeader().properties().listAll().forEach(p -> properties.append(p.propertyId())
-                        .append('=').append(p.value()).append(';'));
                 return "ok PUBLISH " + publish.fixedHeader() + " topic=" + publish.variableHeader().topicName()
-                        + " id=" + publish.variableHeader().packetId() + " properties=" + properties
+                        + " id=" + publish.variableHeader().packetId()
+                        + " properties=" + describe(publish.variableHeader().properties())
                         + " payload=" + ByteBufUtil.hexDump(publish.payload());
+            }
+            if (message.variableHeader() instanceof MqttPubReplyMessageVariableHeader reply) {
+                return "ok " + message.fixedHeader() + " id=" + reply.messageId() + " reason=" + reply.reasonCode()
+                        + " properties=" + describe(reply.properties());
             }
             return "ok " + message.fixedHeader() + " " + message.variableHeader() + " "
                     + (message instanceof MqttConnectMessage ? "" : message.payload());
         } finally {
             io.netty.util.ReferenceCountUtil.release(message);
         }
+    }
+
+    private static String describe(MqttProperties properties) {
+        StringBuilder text = new StringBuilder();
+        for (MqttProperties.MqttProperty<?> property : properties.listAll()) {
+            text.append(property.propertyId()).append('=');
+            if (property instanceof MqttProperties.UserProperties users) {
+                users.value().forEach(pair -> text.append(pair.key).append(':').append(pair.value).append(','));
+            } else {
+                text.append(property.value());
+            }
+            text.append(';');
+        }
+        return text.toString();
+    }
+
+    private static MqttMessage reply(MqttMessageType type, int packetId) {
+        return new MqttMessage(new io.netty.handler.codec.mqtt.MqttFixedHeader(type, false,
+                type == MqttMessageType.PUBREL ? MqttQoS.AT_LEAST_ONCE : MqttQoS.AT_MOST_ONCE, false, 2),
+                io.netty.handler.codec.mqtt.MqttMessageIdVariableHeader.from(packetId));
     }
 
     private static MqttMessage connect(MqttVersion version) {
