@@ -14,8 +14,8 @@ import io.netty.handler.codec.mqtt.MqttEncoder;
 /**
  * The life of a packet, in order: TLS is unwrapped (on a TLS listener, which may take a client certificate's name
  * as the user), WebSocket frames are unwrapped (on a WebSocket listener), bytes are counted, decoded (common
- * PUBLISH packets by our own decoder, the rest by netty's; the maximum packet size is enforced from the fixed
- * header, before the body is buffered), failed decodes are caught, and the
+ * PUBLISH packets and plain acknowledgements by our own decoder, the rest by netty's; the maximum packet size is
+ * enforced from the fixed header, before the body is buffered), failed decodes are caught, and the
  * connection handles the rest. The keepalive handler is added in front once CONNECT sets the interval.
  */
 public final class MqttChannelInitializer extends ChannelInitializer<Channel> {
