@@ -15,7 +15,6 @@ import io.netty.handler.codec.mqtt.MqttPublishMessage;
 import io.netty.handler.codec.mqtt.MqttPublishVariableHeader;
 import io.netty.handler.codec.mqtt.MqttQoS;
 import io.netty.handler.codec.mqtt.MqttVersion;
-import io.netty.util.AttributeKey;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -34,8 +33,6 @@ import java.util.List;
  */
 public final class PublishDecoder extends ByteToMessageDecoder {
 
-    /** Where netty's MQTT decoder keeps the protocol version it read from CONNECT. */
-    private static final AttributeKey<MqttVersion> NETTY_MQTT_VERSION = AttributeKey.valueOf("NETTY_CODEC_MQTT_VERSION");
     private static final int PUBLISH = MqttMessageType.PUBLISH.value();
     /** First bytes of the acknowledgements with the flags the specification requires [MQTT-2.2.2-1, 3.6.1-1]. */
     private static final int PUBACK_BYTE = 0x40;
@@ -146,7 +143,7 @@ public final class PublishDecoder extends ByteToMessageDecoder {
         return switch (first) {
             case PUBACK_BYTE, PUBREC_BYTE, PUBREL_BYTE, PUBCOMP_BYTE -> decodeReply(in, first, start, headerBytes,
                     remaining);
-            default -> decodePublish(ctx, in, start, headerBytes, remaining);
+            default -> decodePublish(ctx, in, first, start, headerBytes, remaining);
         };
     }
 
@@ -169,14 +166,13 @@ public final class PublishDecoder extends ByteToMessageDecoder {
     }
 
     /** The PUBLISH at {@code start}, or null when it is not one this decodes. */
-    private static MqttPublishMessage decodePublish(ChannelHandlerContext ctx, ByteBuf in, int start, int headerBytes,
-                                                    int remaining) {
-        int first = in.getUnsignedByte(start);
+    private static MqttPublishMessage decodePublish(ChannelHandlerContext ctx, ByteBuf in, int first, int start,
+                                                    int headerBytes, int remaining) {
         int qos = (first >> 1) & 3;
         if (first >> 4 != PUBLISH || qos == 3) {
             return null;
         }
-        MqttVersion version = ctx.channel().attr(NETTY_MQTT_VERSION).get();
+        MqttVersion version = ctx.channel().attr(NettyCodecVersion.KEY).get();
         if (version == null) {
             return null; // before CONNECT
         }

@@ -5,6 +5,7 @@ import dev.roost.hub.broker.auth.ClientIdentity;
 import dev.roost.hub.broker.auth.Verdict;
 import dev.roost.hub.broker.codec.ControlPackets;
 import dev.roost.hub.broker.codec.MalformedPacket;
+import dev.roost.hub.broker.codec.NettyCodecVersion;
 import dev.roost.hub.broker.codec.PropertyValues;
 import dev.roost.hub.broker.message.Delivery;
 import dev.roost.hub.broker.message.Message;
@@ -41,7 +42,6 @@ import io.netty.handler.codec.mqtt.MqttUnsubscribeMessage;
 import io.netty.handler.codec.mqtt.MqttVersion;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
-import io.netty.util.AttributeKey;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.ScheduledFuture;
@@ -66,8 +66,6 @@ import java.util.concurrent.TimeUnit;
 public final class MqttConnection extends ChannelInboundHandlerAdapter implements ClientLink {
 
     private static final Logger log = LoggerFactory.getLogger(MqttConnection.class);
-    /** netty-codec-mqtt's own key for the protocol version its encoder writes. */
-    private static final AttributeKey<MqttVersion> CODEC_VERSION = AttributeKey.valueOf("NETTY_CODEC_MQTT_VERSION");
     private static final long MAX_PAUSE_MILLIS = 1000;
     private static final long LOG_EVERY_MILLIS = 60_000;
     /** Room for about 200 acknowledgements in one buffer. */
@@ -493,7 +491,7 @@ public final class MqttConnection extends ChannelInboundHandlerAdapter implement
         broker.stats().protocolViolations.increment();
         if (!connected && cause instanceof MqttUnacceptableProtocolVersionException
                 && isMqttProtocolName(cause.getMessage())) {
-            ctx.channel().attr(CODEC_VERSION).set(MqttVersion.MQTT_3_1_1);
+            ctx.channel().attr(NettyCodecVersion.KEY).set(MqttVersion.MQTT_3_1_1);
             refuse(MqttConnectReturnCode.CONNECTION_REFUSED_UNACCEPTABLE_PROTOCOL_VERSION, null); // [MQTT-3.1.2-2]
             return;
         }

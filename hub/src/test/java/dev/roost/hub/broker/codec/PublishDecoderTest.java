@@ -17,7 +17,6 @@ import io.netty.handler.codec.mqtt.MqttPubReplyMessageVariableHeader;
 import io.netty.handler.codec.mqtt.MqttPublishMessage;
 import io.netty.handler.codec.mqtt.MqttQoS;
 import io.netty.handler.codec.mqtt.MqttVersion;
-import io.netty.util.AttributeKey;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -32,7 +31,6 @@ import org.junit.jupiter.api.Test;
 class PublishDecoderTest {
 
     private static final int MAX_PACKET = 1024;
-    private static final AttributeKey<MqttVersion> VERSION = AttributeKey.valueOf("NETTY_CODEC_MQTT_VERSION");
 
     @Test
     void aSessionOfMqtt311PacketsDecodesAsNettyAloneDecodesIt() {
@@ -253,7 +251,7 @@ class PublishDecoderTest {
 
     private static byte[] encode(MqttVersion version, MqttMessage message) {
         EmbeddedChannel channel = new EmbeddedChannel(MqttEncoder.INSTANCE);
-        channel.attr(VERSION).set(version);
+        channel.attr(NettyCodecVersion.KEY).set(version);
         channel.writeOutbound(message);
         ByteBuf encoded = channel.readOutbound();
         byte[] bytes = ByteBufUtil.getBytes(encoded);
