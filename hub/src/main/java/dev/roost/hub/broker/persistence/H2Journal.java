@@ -1,5 +1,6 @@
 package dev.roost.hub.broker.persistence;
 
+import org.h2.mvstore.MVMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,8 +26,7 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * The broker's journal in H2: a writer thread takes every change recorded since its last write and stores them
- * as one row in one transaction, forced to disk (group commit), then tells the broker loop which tickets are
- * durable. Now and then the journal is compacted into a snapshot of the whole state taken on the broker loop.
+ * in a few rows, forced to disk at once (group commit), then tells the broker loop which tickets are durable. Now and then the journal is compacted into a snapshot of the whole state taken on the broker loop.
  * When storage fails, nothing more becomes durable, so acknowledgements wait; the writer retries, and on success
  * writes a fresh snapshot, which covers every change made meanwhile.
  *
@@ -225,10 +225,11 @@ public final class H2Journal implements BrokerJournal, AutoCloseable {
         closeConnection();
     }
 
-    /** Writes the batch in rows of at most {@link #ROW_BYTES}, each its own transaction, then forces the file once. */
+    /** Writes the batch in rows of at most {@link #ROW_BYTES}, then forces the file once. */
     private void writeBatch(List<Ticketed> batch) throws SQLException {
         bytes.reset();
         Connection c = connection();
+        MVMap<Long, byte[]> rows = JournalTables.journal(c);
         long last = 0;
         for (Ticketed change : batch) {
             if (change.ticket() <= skipThrough) {
@@ -237,16 +238,16 @@ public final class H2Journal implements BrokerJournal, AutoCloseable {
             encode(change.entry());
             last = change.ticket();
             if (bytes.size() >= ROW_BYTES) {
-                appendRow(c, last, bytes);
+                appendRow(rows, last);
             }
         }
         if (bytes.size() > 0) {
-            appendRow(c, last, bytes);
+            appendRow(rows, last);
         }
         if (last == 0) {
             return;
         }
-        JournalTables.sync(c);
+        JournalTables.commitAndSync(c);
         commits.incrementAndGet();
         announce(last);
         if (journalBytes > Math.max(snapshotAfterBytes, 2 * lastSnapshotBytes)) {
@@ -257,9 +258,8 @@ public final class H2Journal implements BrokerJournal, AutoCloseable {
         }
     }
 
-    private void appendRow(Connection c, long ticket, RowBuffer bytes) throws SQLException {
-        JournalTables.append(c, ticket, bytes.toByteArray());
-        c.commit();
+    private void appendRow(MVMap<Long, byte[]> rows, long ticket) throws SQLException {
+        JournalTables.append(rows, ticket, bytes.toByteArray());
         journalBytes += bytes.size();
         bytes.reset();
     }

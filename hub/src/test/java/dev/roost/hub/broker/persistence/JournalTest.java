@@ -107,9 +107,43 @@ class JournalTest {
                 assertThat(logger.outgoing()).hasSize(1_000).allMatch(out -> out.id() % 2 == 0));
         // What the newest snapshot covers is gone: older generations and the journal rows up to its ticket.
         assertThat(count("SELECT COUNT(DISTINCT generation) FROM mqtt_snapshot")).isEqualTo(1);
-        assertThat(count("SELECT COUNT(*) FROM mqtt_journal WHERE ticket <= "
-                + "(SELECT MAX(ticket) FROM mqtt_snapshot)")).isZero();
-        assertThat(count("SELECT COUNT(*) FROM mqtt_journal")).isLessThan(20);
+        long snapshotTicket = count("SELECT MAX(ticket) FROM mqtt_snapshot");
+        assertThat(journalTickets()).hasSizeLessThan(20).allMatch(ticket -> ticket > snapshotTicket);
+    }
+
+    @Test
+    void rowsAnOlderVersionLeftInTheJournalTableAreReplayedFirstAndPrunedByTheNextSnapshot() throws Exception {
+        database = Database.open(data, List.of("hub"));
+        // The previous version wrote its group commits as rows of this table.
+        List<JournalEntry> older = List.of(new JournalEntry.SessionOpened("heater"),
+                new JournalEntry.Subscribed("heater", "home/heating/#", SubscriptionOptions.qos(1)),
+                new JournalEntry.OutgoingQueued("heater", 1, message("home/heating/on", "1", 1), 1, false, 0));
+        try (Connection c = database.dataSource().getConnection();
+             var insert = c.prepareStatement("INSERT INTO mqtt_journal (ticket, entries) VALUES (?, ?)")) {
+            for (int i = 0; i < older.size(); i++) {
+                insert.setLong(1, i + 1);
+                insert.setBytes(2, encode(older.get(i)));
+                insert.executeUpdate();
+                mirror.apply(older.get(i));
+            }
+        }
+        journal = new H2Journal(database.dataSource(), 1);
+        assertThat(journal.load().lastTicket()).isEqualTo(3);
+        journal.start(loop, this::snapshot);
+
+        record(new JournalEntry.OutgoingQueued("heater", 2, message("home/heating/on", "2", 1), 1, false, 0));
+        awaitDurable();
+        // The writer compacts after it announced that group commit; once the next one is durable, it has.
+        record(new JournalEntry.Retained(message("home/heating/mode", "eco", 1)));
+        awaitDurable();
+
+        assertThat(count("SELECT COUNT(*) FROM mqtt_journal")).as("included in the snapshot").isZero();
+        StoredState stored = reopen();
+        assertThat(stored.sessions()).singleElement().satisfies(heater -> {
+            assertThat(heater.subscriptions()).containsOnlyKeys("home/heating/#");
+            assertThat(heater.outgoing()).extracting(StoredState.Outgoing::id).containsExactly(1L, 2L);
+        });
+        assertThat(stored.retained()).extracting(Message::topic).containsExactly("home/heating/mode");
     }
 
     @Test
@@ -225,6 +259,18 @@ class JournalTest {
 
     private void onLoop(Runnable task) throws Exception {
         loop.submit(task).get(5, TimeUnit.SECONDS);
+    }
+
+    private List<Long> journalTickets() throws SQLException {
+        try (Connection c = database.dataSource().getConnection()) {
+            return new ArrayList<>(JournalTables.journal(c).keySet());
+        }
+    }
+
+    private static byte[] encode(JournalEntry entry) throws java.io.IOException {
+        var bytes = new java.io.ByteArrayOutputStream();
+        JournalCodec.write(entry, new java.io.DataOutputStream(bytes));
+        return bytes.toByteArray();
     }
 
     private long count(String sql) throws SQLException {
