@@ -96,6 +96,13 @@ public final class MqttConnection extends ChannelInboundHandlerAdapter implement
     private int pauseGeneration;
     private boolean pausedForSubscribers;
     private boolean warnedAboutDeniedPublish;
+    /**
+     * The topic of the previous PUBLISH and its UTF-8 form. A device publishes on the same few topics over and
+     * over; messages queued for an absent subscriber then share one copy of the topic instead of each holding
+     * two, a third less heap per queued message (and less for the garbage collector to copy).
+     */
+    private String lastTopic = "";
+    private byte[] lastTopicBytes = new byte[0];
     private final Runnable flushTask = this::flushNow;
     /**
      * Acknowledgements written since the last flush, gathered in one buffer: a group commit releases hundreds at
@@ -391,8 +398,12 @@ public final class MqttConnection extends ChannelInboundHandlerAdapter implement
             return ReasonCodes.PAYLOAD_FORMAT_INVALID; // [MQTT-3.3.2-4] allows the receiver to refuse it
         }
         byte[] payload = ByteBufUtil.getBytes(publish.payload());
-        Router.Routed routed = broker.router().publish(
-                Message.of(topic, payload, qos, publish.fixedHeader().isRetain(), properties), session);
+        if (!topic.equals(lastTopic)) {
+            lastTopic = topic;
+            lastTopicBytes = topic.getBytes(StandardCharsets.UTF_8);
+        }
+        Router.Routed routed = broker.router().publish(new Message(lastTopic, lastTopicBytes, payload, qos,
+                publish.fixedHeader().isRetain(), properties), session);
         if (routed.behind() != null && !pausedForSubscribers) {
             pauseReadingFor(routed.behind());
         }
