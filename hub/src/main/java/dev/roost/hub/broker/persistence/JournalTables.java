@@ -1,8 +1,6 @@
 package dev.roost.hub.broker.persistence;
 
-import org.h2.engine.Session;
-import org.h2.engine.SessionLocal;
-import org.h2.jdbc.JdbcConnection;
+import dev.roost.hub.storage.H2Storage;
 import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
@@ -138,11 +136,7 @@ final class JournalTables {
     }
 
     private static MVStore storage(Connection connection) throws SQLException {
-        Session session = connection.unwrap(JdbcConnection.class).getSession();
-        if (!(session instanceof SessionLocal local)) {
-            throw new SQLException("the broker's journal needs the hub's own (embedded) H2 database");
-        }
-        return local.getDatabase().getStore().getMvStore();
+        return H2Storage.of(connection);
     }
 
     /** Stores one part of a snapshot being written; it counts only once {@link #completeSnapshot} commits. */
