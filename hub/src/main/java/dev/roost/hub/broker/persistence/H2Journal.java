@@ -50,7 +50,10 @@ public final class H2Journal implements BrokerJournal, AutoCloseable {
      * rows in it, at every commit: rows far larger than its page size made each commit write megabytes.
      */
     private static final int ROW_BYTES = 16 * 1024;
-    /** Snapshot parts between forced writes: what H2 has not stored yet is serialised in one buffer. */
+    /**
+     * Snapshot parts per transaction, each forced to disk: H2 writes every commit at once (see Database), and a
+     * snapshot of a long queue has hundreds of parts; more per transaction would grow H2's undo log.
+     */
     private static final int PARTS_PER_SYNC = 32;
     /** Obsolete rows deleted per transaction after a snapshot: about 1 MiB. */
     private static final int PRUNE_ROWS = 64;
@@ -296,7 +299,7 @@ public final class H2Journal implements BrokerJournal, AutoCloseable {
         written += writePart(c, generation, part, snapshot.ticket(), bytes);
         JournalTables.completeSnapshot(c, generation, snapshot.ticket());
         c.commit();
-        JournalTables.sync(c);
+        JournalTables.commitAndSync(c);
         while (JournalTables.pruneObsolete(c, generation, snapshot.ticket(), PRUNE_ROWS) > 0) {
             c.commit();
         }
@@ -312,9 +315,9 @@ public final class H2Journal implements BrokerJournal, AutoCloseable {
             throws SQLException {
         int size = bytes.size();
         JournalTables.insertPart(c, generation, part, ticket, bytes.toByteArray());
-        c.commit();
         if (part % PARTS_PER_SYNC == PARTS_PER_SYNC - 1) {
-            JournalTables.sync(c);
+            c.commit();
+            JournalTables.commitAndSync(c);
         }
         bytes.reset();
         return size;

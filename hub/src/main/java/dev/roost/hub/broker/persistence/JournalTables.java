@@ -122,8 +122,8 @@ final class JournalTables {
 
     /**
      * Writes what is in memory (the journal rows, and whatever SQL transactions committed) and forces it to the
-     * disk. Unlike {@code CHECKPOINT SYNC} it does not first try to compact the file: that is left to
-     * {@link #sync}, after a snapshot, and to H2's background writer.
+     * disk, so a power cut cannot take it back. Unlike {@code CHECKPOINT SYNC} it does not first try to compact
+     * the file: the database's upkeep does that once a minute.
      */
     static void commitAndSync(Connection connection) throws SQLException {
         try {
@@ -194,13 +194,6 @@ final class JournalTables {
             snapshots.setInt(1, generation);
             snapshots.setInt(2, rows);
             return deleted + snapshots.executeUpdate();
-        }
-    }
-
-    /** Forces what was committed to the disk, so a power cut cannot take it back. */
-    static void sync(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("CHECKPOINT SYNC");
         }
     }
 }
