@@ -46,6 +46,8 @@ public final class PublishDecoder extends ByteToMessageDecoder {
     /** Bytes of the current packet still to stream to netty's decoder. */
     private int streaming;
     private boolean handOverEverything;
+    /** The topic of the last PUBLISH decoded here; a repeat shares the string, unchecked and uncopied. */
+    private String lastTopic;
 
     /** @param maxPacketBytes the largest packet accepted, fixed header included, as netty's decoder is told */
     public PublishDecoder(int maxPacketBytes) {
@@ -137,8 +139,8 @@ public final class PublishDecoder extends ByteToMessageDecoder {
     }
 
     /** The packet at {@code start}, or null when it is not one this decodes (netty's decoder will). */
-    private static MqttMessage decodeHere(ChannelHandlerContext ctx, ByteBuf in, int start, int headerBytes,
-                                          int remaining) {
+    private MqttMessage decodeHere(ChannelHandlerContext ctx, ByteBuf in, int start, int headerBytes,
+                                   int remaining) {
         int first = in.getUnsignedByte(start);
         return switch (first) {
             case PUBACK_BYTE, PUBREC_BYTE, PUBREL_BYTE, PUBCOMP_BYTE -> decodeReply(in, first, start, headerBytes,
@@ -166,8 +168,8 @@ public final class PublishDecoder extends ByteToMessageDecoder {
     }
 
     /** The PUBLISH at {@code start}, or null when it is not one this decodes. */
-    private static MqttPublishMessage decodePublish(ChannelHandlerContext ctx, ByteBuf in, int first, int start,
-                                                    int headerBytes, int remaining) {
+    private MqttPublishMessage decodePublish(ChannelHandlerContext ctx, ByteBuf in, int first, int start,
+                                             int headerBytes, int remaining) {
         int qos = (first >> 1) & 3;
         if (first >> 4 != PUBLISH || qos == 3) {
             return null;
@@ -183,10 +185,18 @@ public final class PublishDecoder extends ByteToMessageDecoder {
         }
         int topicLength = in.getUnsignedShort(position);
         position += 2;
-        if (topicLength == 0 || position + topicLength > end || !isPlainTopic(in, position, topicLength)) {
+        if (topicLength == 0 || position + topicLength > end) {
             return null;
         }
-        String topic = in.toString(position, topicLength, StandardCharsets.ISO_8859_1);
+        String topic;
+        if (isLastTopic(in, position, topicLength)) {
+            topic = lastTopic;
+        } else if (isPlainTopic(in, position, topicLength)) {
+            topic = in.toString(position, topicLength, StandardCharsets.ISO_8859_1);
+            lastTopic = topic;
+        } else {
+            return null;
+        }
         position += topicLength;
         int packetId = -1;
         if (qos > 0) {
@@ -213,6 +223,20 @@ public final class PublishDecoder extends ByteToMessageDecoder {
     }
 
     /** Printable ASCII without wildcards: the same as its UTF-8, and valid as a topic name as it is. */
+    /** Whether the topic at {@code from} is the previous PUBLISH's, which was plain: publishers repeat topics. */
+    private boolean isLastTopic(ByteBuf in, int from, int length) {
+        String last = lastTopic;
+        if (last == null || last.length() != length) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            if (in.getByte(from + i) != (byte) last.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static boolean isPlainTopic(ByteBuf in, int from, int length) {
         for (int i = from, end = from + length; i < end; i++) {
             byte b = in.getByte(i);
