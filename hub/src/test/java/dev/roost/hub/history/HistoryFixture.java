@@ -73,6 +73,7 @@ final class HistoryFixture implements AutoCloseable {
                 history.store().append(batch);
                 batch.clear();
                 history.upkeep().run(clock.instant().getEpochSecond());
+                database.compact(); // as the hub's database upkeep does, once a minute
             }
         }
         history.store().append(batch);

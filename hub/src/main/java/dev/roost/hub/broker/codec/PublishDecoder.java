@@ -222,7 +222,6 @@ public final class PublishDecoder extends ByteToMessageDecoder {
         return new PublishDecodedHere(fixed, variable, in.retainedSlice(position, end - position));
     }
 
-    /** Printable ASCII without wildcards: the same as its UTF-8, and valid as a topic name as it is. */
     /** Whether the topic at {@code from} is the previous PUBLISH's, which was plain: publishers repeat topics. */
     private boolean isLastTopic(ByteBuf in, int from, int length) {
         String last = lastTopic;
@@ -237,6 +236,7 @@ public final class PublishDecoder extends ByteToMessageDecoder {
         return true;
     }
 
+    /** Printable ASCII without wildcards: the same as its UTF-8, and valid as a topic name as it is. */
     private static boolean isPlainTopic(ByteBuf in, int from, int length) {
         for (int i = from, end = from + length; i < end; i++) {
             byte b = in.getByte(i);

@@ -26,8 +26,9 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * The broker's journal in H2: a writer thread takes every change recorded since its last write and stores them
- * in a few rows, forced to disk at once (group commit), then tells the broker loop which tickets are durable. Now and then the journal is compacted into a snapshot of the whole state taken on the broker loop.
- * When storage fails, nothing more becomes durable, so acknowledgements wait; the writer retries, and on success
+ * in a few rows, forced to disk at once (group commit), then tells the broker loop which tickets are durable.
+ * Now and then the journal is compacted into a snapshot of the whole state taken on the broker loop. When
+ * storage fails, nothing more becomes durable, so acknowledgements wait; the writer retries, and on success
  * writes a fresh snapshot, which covers every change made meanwhile.
  *
  * <p>Threading: {@link #record}, {@link #lastTicket}, {@link #whenDurable} on the broker loop; the rest of the

@@ -3,7 +3,6 @@ package dev.roost.hub.broker.persistence;
 import dev.roost.hub.storage.H2Storage;
 import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;
-import org.h2.mvstore.MVStore;
 import org.h2.mvstore.MVStoreException;
 import org.h2.mvstore.type.ByteArrayDataType;
 import org.h2.mvstore.type.LongDataType;
@@ -16,6 +15,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.function.Function;
 
 /**
  * The journal's storage in the hub's H2 file: reading the stored state at start, appending a group of changes,
@@ -62,14 +62,11 @@ final class JournalTables {
                 }
             }
         }
-        try {
-            Cursor<Long, byte[]> rows = journal(connection).cursor(ticket + 1);
-            while (rows.hasNext()) {
-                ticket = rows.next();
-                replayAll(rows.getValue(), replay);
-            }
-        } catch (MVStoreException e) {
-            throw new SQLException(e.getMessage(), e);
+        long after = ticket;
+        Cursor<Long, byte[]> rows = storing(journal(connection), journal -> journal.cursor(after + 1));
+        while (storing(rows, Cursor::hasNext)) {
+            ticket = rows.next();
+            replayAll(rows.getValue(), replay);
         }
         return replay.result(ticket);
     }
@@ -104,20 +101,12 @@ final class JournalTables {
      * use, so a connection that fails makes the journal fail too.
      */
     static MVMap<Long, byte[]> journal(Connection connection) throws SQLException {
-        try {
-            return storage(connection).openMap(JOURNAL_MAP,
-                    new MVMap.Builder<Long, byte[]>().keyType(LongDataType.INSTANCE).valueType(ByteArrayDataType.INSTANCE));
-        } catch (MVStoreException e) {
-            throw new SQLException(e.getMessage(), e);
-        }
+        return storing(H2Storage.of(connection), store -> store.openMap(JOURNAL_MAP,
+                new MVMap.Builder<Long, byte[]>().keyType(LongDataType.INSTANCE).valueType(ByteArrayDataType.INSTANCE)));
     }
 
     static void append(MVMap<Long, byte[]> journal, long ticket, byte[] entries) throws SQLException {
-        try {
-            journal.put(ticket, entries);
-        } catch (MVStoreException e) {
-            throw new SQLException(e.getMessage(), e);
-        }
+        storing(journal, rows -> rows.put(ticket, entries));
     }
 
     /**
@@ -126,17 +115,20 @@ final class JournalTables {
      * the file: the database's upkeep does that once a minute.
      */
     static void commitAndSync(Connection connection) throws SQLException {
-        try {
-            MVStore store = storage(connection);
+        storing(H2Storage.of(connection), store -> {
             store.commit();
             store.sync();
+            return null;
+        });
+    }
+
+    /** Runs {@code call} on {@code target}, reporting the storage engine's failures as SQL's, like the rest. */
+    private static <T, R> R storing(T target, Function<T, R> call) throws SQLException {
+        try {
+            return call.apply(target);
         } catch (MVStoreException e) {
             throw new SQLException(e.getMessage(), e);
         }
-    }
-
-    private static MVStore storage(Connection connection) throws SQLException {
-        return H2Storage.of(connection);
     }
 
     /** Stores one part of a snapshot being written; it counts only once {@link #completeSnapshot} commits. */
@@ -163,17 +155,15 @@ final class JournalTables {
      * Few at a time, because H2 keeps what a transaction deletes in its undo log until the commit.
      */
     static int pruneObsolete(Connection connection, int generation, long ticket, int rows) throws SQLException {
-        MVMap<Long, byte[]> journal = journal(connection);
-        int deleted = 0;
-        try {
-            for (Long first = journal.firstKey(); first != null && first <= ticket && deleted < rows;
+        int deleted = storing(journal(connection), journal -> {
+            int removed = 0;
+            for (Long first = journal.firstKey(); first != null && first <= ticket && removed < rows;
                  first = journal.firstKey()) {
                 journal.remove(first);
-                deleted++;
+                removed++;
             }
-        } catch (MVStoreException e) {
-            throw new SQLException(e.getMessage(), e);
-        }
+            return removed;
+        });
         return deleted + pruneTables(connection, generation, ticket, rows);
     }
 
