@@ -40,7 +40,8 @@ public final class Database implements AutoCloseable {
      * CPU time in stored fan-in. Without that writer nothing compacts the file in the background, so
      * {@link #compact} does, once a minute.
      */
-    private static final String SETTINGS = ";DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=4;WRITE_DELAY=0;CACHE_SIZE=" + CACHE_KIB;
+    private static final String SETTINGS =
+            ";DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=4;WRITE_DELAY=0;CACHE_SIZE=" + CACHE_KIB;
     private static final long UPKEEP_EVERY_MINUTES = 1;
     /** H2's background writer's target when the database is quiet, and its default. */
     private static final int COMPACT_BELOW_PERCENT_LIVE = 90;

@@ -101,8 +101,8 @@ final class JournalTables {
      * use, so a connection that fails makes the journal fail too.
      */
     static MVMap<Long, byte[]> journal(Connection connection) throws SQLException {
-        return storing(H2Storage.of(connection), store -> store.openMap(JOURNAL_MAP,
-                new MVMap.Builder<Long, byte[]>().keyType(LongDataType.INSTANCE).valueType(ByteArrayDataType.INSTANCE)));
+        return storing(H2Storage.of(connection), store -> store.openMap(JOURNAL_MAP, new MVMap.Builder<Long, byte[]>()
+                .keyType(LongDataType.INSTANCE).valueType(ByteArrayDataType.INSTANCE)));
     }
 
     static void append(MVMap<Long, byte[]> journal, long ticket, byte[] entries) throws SQLException {

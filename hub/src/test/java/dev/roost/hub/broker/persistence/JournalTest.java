@@ -10,6 +10,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import javax.sql.DataSource;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -267,9 +270,9 @@ class JournalTest {
         }
     }
 
-    private static byte[] encode(JournalEntry entry) throws java.io.IOException {
-        var bytes = new java.io.ByteArrayOutputStream();
-        JournalCodec.write(entry, new java.io.DataOutputStream(bytes));
+    private static byte[] encode(JournalEntry entry) throws IOException {
+        var bytes = new ByteArrayOutputStream();
+        JournalCodec.write(entry, new DataOutputStream(bytes));
         return bytes.toByteArray();
     }
 
