@@ -21,9 +21,10 @@ import java.util.List;
 
 /**
  * Decodes the PUBLISH packets a home sends all day (ASCII topic, no MQTT 5 properties) and their plain
- * acknowledgements itself, and hands every other packet, whole and in order, to netty's {@code MqttDecoder} behind it, which also judges everything unusual
- * (bad flags, non-ASCII or wildcard topics, packet id 0, properties, oversize). netty's decoder replays a packet
- * that arrived in parts and validates UTF-8 a character at a time: a quarter of the broker loop under load.
+ * acknowledgements itself, and hands every other packet, whole and in order, to netty's {@code MqttDecoder}
+ * behind it, which also judges everything unusual (bad flags, non-ASCII or wildcard topics, packet id 0,
+ * properties, oversize). netty's decoder replays a packet that arrived in parts and validates UTF-8 a character
+ * at a time: a quarter of the broker loop under load.
  *
  * <p>It decodes a PUBLISH itself only while netty's decoder has turned every packet handed to it into a message
  * (counted by {@link #nettyOutput()} behind it): a malformed packet may make netty read past the packet's end,
