@@ -17,6 +17,7 @@ import io.netty.handler.codec.mqtt.MqttQoS;
 import io.netty.handler.codec.mqtt.MqttVersion;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -40,6 +41,8 @@ public final class PublishDecoder extends ByteToMessageDecoder {
     private static final int PUBREC_BYTE = 0x50;
     private static final int PUBREL_BYTE = 0x62;
     private static final int PUBCOMP_BYTE = 0x70;
+    /** Room kept per connection for a topic's bytes; a longer topic gets room of its own, not kept. */
+    private static final int KEPT_TOPIC_BYTES = 128;
 
     private final int maxPacketBytes;
     /** Packets handed to netty's decoder that it has not turned into a message yet. */
@@ -47,8 +50,11 @@ public final class PublishDecoder extends ByteToMessageDecoder {
     /** Bytes of the current packet still to stream to netty's decoder. */
     private int streaming;
     private boolean handOverEverything;
-    /** The topic of the last PUBLISH decoded here; a repeat shares the string, unchecked and uncopied. */
+    /** The topic of the last PUBLISH decoded here, and its bytes; a repeat shares the string, unchecked. */
     private String lastTopic;
+    private byte[] lastTopicBytes;
+    /** A topic's bytes, copied out of the buffer at once: reading them one by one through it costs more. */
+    private byte[] topicBytes = new byte[KEPT_TOPIC_BYTES];
 
     /** @param maxPacketBytes the largest packet accepted, fixed header included, as netty's decoder is told */
     public PublishDecoder(int maxPacketBytes) {
@@ -189,12 +195,15 @@ public final class PublishDecoder extends ByteToMessageDecoder {
         if (topicLength == 0 || position + topicLength > end) {
             return null;
         }
+        byte[] bytes = topicLength <= topicBytes.length ? topicBytes : new byte[topicLength];
+        in.getBytes(position, bytes, 0, topicLength);
         String topic;
-        if (isLastTopic(in, position, topicLength)) {
+        if (lastTopicBytes != null && Arrays.equals(bytes, 0, topicLength, lastTopicBytes, 0, lastTopicBytes.length)) {
             topic = lastTopic;
-        } else if (isPlainTopic(in, position, topicLength)) {
-            topic = in.toString(position, topicLength, StandardCharsets.ISO_8859_1);
+        } else if (isPlainTopic(bytes, topicLength)) {
+            topic = new String(bytes, 0, topicLength, StandardCharsets.ISO_8859_1);
             lastTopic = topic;
+            lastTopicBytes = Arrays.copyOf(bytes, topicLength);
         } else {
             return null;
         }
@@ -223,24 +232,10 @@ public final class PublishDecoder extends ByteToMessageDecoder {
         return new PublishDecodedHere(fixed, variable, in.retainedSlice(position, end - position));
     }
 
-    /** Whether the topic at {@code from} is the previous PUBLISH's, which was plain: publishers repeat topics. */
-    private boolean isLastTopic(ByteBuf in, int from, int length) {
-        String last = lastTopic;
-        if (last == null || last.length() != length) {
-            return false;
-        }
-        for (int i = 0; i < length; i++) {
-            if (in.getByte(from + i) != (byte) last.charAt(i)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /** Printable ASCII without wildcards: the same as its UTF-8, and valid as a topic name as it is. */
-    private static boolean isPlainTopic(ByteBuf in, int from, int length) {
-        for (int i = from, end = from + length; i < end; i++) {
-            byte b = in.getByte(i);
+    private static boolean isPlainTopic(byte[] topic, int length) {
+        for (int i = 0; i < length; i++) {
+            byte b = topic[i];
             if (b < 0x20 || b == 0x7F || b == '+' || b == '#') { // also every byte >= 0x80, as a signed byte
                 return false;
             }
