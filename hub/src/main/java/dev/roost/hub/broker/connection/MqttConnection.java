@@ -114,7 +114,7 @@ public final class MqttConnection extends ChannelInboundHandlerAdapter implement
     public MqttConnection(BrokerContext broker) {
         this.broker = broker;
         this.subscribeHandler = new SubscribeHandler(broker);
-        this.acks = new OrderedAcks(broker.journal());
+        this.acks = new OrderedAcks(broker.journal(), this::writePublishAck);
     }
 
     @Override
@@ -340,11 +340,7 @@ public final class MqttConnection extends ChannelInboundHandlerAdapter implement
             return;
         }
         int code = mqtt5 ? reasonCode : ReasonCodes.SUCCESS;
-        if (acks.sendsAtOnce(needs)) {
-            writePublishAck(qos, packetId, code); // the usual case, without a task to allocate per message
-        } else {
-            acks.afterDurable(needs, () -> writePublishAck(qos, packetId, code));
-        }
+        acks.publishAckAfterDurable(needs, qos, packetId, code);
     }
 
     /**
@@ -362,7 +358,7 @@ public final class MqttConnection extends ChannelInboundHandlerAdapter implement
                     .log(mqtt5 ? "refusing QoS>0 messages with Quota Exceeded" : "refusing QoS>0 publisher, closing");
         }
         if (mqtt5) {
-            acks.afterDurable(0, () -> writePublishAck(qos, packetId, ReasonCodes.QUOTA_EXCEEDED));
+            acks.publishAckAfterDurable(0, qos, packetId, ReasonCodes.QUOTA_EXCEEDED);
         } else {
             ctx.close();
         }

@@ -11,17 +11,30 @@ import java.util.ArrayDeque;
  */
 final class OrderedAcks {
 
-    private record Pending(long ticket, Runnable send) {
+    /** Writes a PUBACK (QoS 1) or PUBREC (QoS 2). */
+    @FunctionalInterface
+    interface PublishAckWriter {
+        void write(int qos, int packetId, int reasonCode);
+    }
+
+    /**
+     * An acknowledgement waiting: a PUBACK/PUBREC by its fields, anything else as a task. A stored message's
+     * acknowledgement always waits, and a task capturing its fields cost more to make than the record (the quick
+     * JIT compiler makes such tasks through a slow call into the JVM).
+     */
+    private record Pending(long ticket, Runnable send, int qos, int packetId, int reasonCode) {
     }
 
     private final BrokerJournal journal;
+    private final PublishAckWriter publishAcks;
     /** Made on first need: most connections never wait, and 10,000 idle ones should not each hold a queue. */
     private ArrayDeque<Pending> pending;
     /** One task for every wait, rather than one per acknowledgement: a group commit releases hundreds at once. */
     private final Runnable release = this::releaseDurable;
 
-    OrderedAcks(BrokerJournal journal) {
+    OrderedAcks(BrokerJournal journal, PublishAckWriter publishAcks) {
         this.journal = journal;
+        this.publishAcks = publishAcks;
     }
 
     /** Whether an acknowledgement needing {@code ticket} may be sent now: it is durable and none waits before it. */
@@ -33,14 +46,35 @@ final class OrderedAcks {
     void afterDurable(long ticket, Runnable send) {
         if (sendsAtOnce(ticket)) {
             send.run();
-            return;
+        } else {
+            wait(new Pending(ticket, send, 0, 0, 0));
         }
+    }
+
+    /** Writes a PUBACK/PUBREC once the journal's changes up to {@code ticket} are durable. */
+    void publishAckAfterDurable(long ticket, int qos, int packetId, int reasonCode) {
+        if (sendsAtOnce(ticket)) {
+            publishAcks.write(qos, packetId, reasonCode);
+        } else {
+            wait(new Pending(ticket, null, qos, packetId, reasonCode));
+        }
+    }
+
+    private void wait(Pending ack) {
         if (pending == null) {
             pending = new ArrayDeque<>(4);
         }
-        pending.add(new Pending(ticket, send));
+        pending.add(ack);
         if (pending.size() == 1) {
-            journal.whenDurable(ticket, release); // not durable yet, or sendsAtOnce would have sent it
+            journal.whenDurable(ack.ticket(), release); // not durable yet, or sendsAtOnce would have sent it
+        }
+    }
+
+    private void send(Pending ack) {
+        if (ack.send() != null) {
+            ack.send().run();
+        } else {
+            publishAcks.write(ack.qos(), ack.packetId(), ack.reasonCode());
         }
     }
 
@@ -50,7 +84,7 @@ final class OrderedAcks {
      */
     private void releaseDurable() {
         while (!pending.isEmpty() && journal.isDurable(pending.peek().ticket())) {
-            pending.poll().send().run();
+            send(pending.poll());
         }
         if (!pending.isEmpty()) {
             journal.whenDurable(pending.peek().ticket(), release);

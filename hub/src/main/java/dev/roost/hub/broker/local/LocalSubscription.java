@@ -31,8 +31,18 @@ public final class LocalSubscription implements Subscriber {
 
     @Override
     public boolean deliver(Delivery delivery, int qos, boolean retainFlag, int[] subscriptionIds) {
-        Message message = delivery.message();
-        callbacks.execute(() -> listener.onMessage(message.topic(), message.payload(), retainFlag));
+        callbacks.execute(new Callback(listener, delivery.message(), retainFlag));
         return false; // a slow listener loses callbacks (counted) rather than stall network clients
+    }
+
+    /**
+     * One message for the listener. A class rather than a lambda: the quick JIT compiler makes a lambda that
+     * captures values through a slow call into the JVM, and this runs for every message the hub's rules see.
+     */
+    private record Callback(MessageListener listener, Message message, boolean retainFlag) implements Runnable {
+        @Override
+        public void run() {
+            listener.onMessage(message.topic(), message.payload(), retainFlag);
+        }
     }
 }

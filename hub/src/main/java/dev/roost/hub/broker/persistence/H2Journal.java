@@ -75,6 +75,20 @@ public final class H2Journal implements BrokerJournal, AutoCloseable {
     private record Waiter(long ticket, Runnable task) {
     }
 
+    /** Tells the broker loop what is durable; a class, as the quick JIT compiler makes capturing lambdas slowly. */
+    private final class Durable implements Runnable {
+        private final long ticket;
+
+        Durable(long ticket) {
+            this.ticket = ticket;
+        }
+
+        @Override
+        public void run() {
+            durable(ticket);
+        }
+    }
+
     private final DataSource dataSource;
     private final LinkedBlockingQueue<Ticketed> waiting = new LinkedBlockingQueue<>();
     private final AtomicLong commits = new AtomicLong();
@@ -385,7 +399,7 @@ public final class H2Journal implements BrokerJournal, AutoCloseable {
 
     private void announce(long ticket) {
         try {
-            loop.execute(() -> durable(ticket));
+            loop.execute(new Durable(ticket));
         } catch (RejectedExecutionException stopped) {
             // the broker has stopped; nobody waits any more
         }

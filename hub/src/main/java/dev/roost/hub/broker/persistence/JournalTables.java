@@ -106,7 +106,12 @@ final class JournalTables {
     }
 
     static void append(MVMap<Long, byte[]> journal, long ticket, byte[] entries) throws SQLException {
-        storing(journal, rows -> rows.put(ticket, entries));
+        // Not through storing: the quick JIT compiler makes a lambda that captures values by a slow call into the JVM.
+        try {
+            journal.put(ticket, entries);
+        } catch (MVStoreException e) {
+            throw asSql(e);
+        }
     }
 
     /**
@@ -127,8 +132,12 @@ final class JournalTables {
         try {
             return call.apply(target);
         } catch (MVStoreException e) {
-            throw new SQLException(e.getMessage(), e);
+            throw asSql(e);
         }
+    }
+
+    private static SQLException asSql(MVStoreException e) {
+        return new SQLException(e.getMessage(), e);
     }
 
     /** Stores one part of a snapshot being written; it counts only once {@link #completeSnapshot} commits. */

@@ -65,8 +65,9 @@ class OrderedAcksTest {
     }
 
     private final HandDrivenJournal journal = new HandDrivenJournal();
-    private final OrderedAcks acks = new OrderedAcks(journal);
     private final List<String> sent = new ArrayList<>();
+    private final OrderedAcks acks = new OrderedAcks(journal,
+            (qos, packetId, reasonCode) -> sent.add((qos == 1 ? "PUBACK " : "PUBREC ") + packetId + " " + reasonCode));
 
     @Test
     void anAcknowledgementWithNothingToWaitForGoesAtOnce() {
@@ -111,5 +112,21 @@ class OrderedAcksTest {
         assertThat(sent).containsExactly("a", "b", "c");
         assertThat(journal.waiting()).isZero();
         assertThat(acks.sendsAtOnce(4)).isTrue();
+    }
+
+    @Test
+    void publishAcknowledgementsKeepTheirPlaceAmongTheOthers() {
+        acks.publishAckAfterDurable(0, 1, 7, 0);
+        acks.publishAckAfterDurable(3, 2, 8, 0);
+        acks.afterDurable(1, () -> sent.add("SUBACK"));
+        acks.publishAckAfterDurable(2, 1, 9, 0x97);
+        assertThat(sent).containsExactly("PUBACK 7 0");
+
+        journal.durableThrough(2);
+        assertThat(sent).as("the PUBREC for 8 still waits, and so does what came after it")
+                .containsExactly("PUBACK 7 0");
+
+        journal.durableThrough(3);
+        assertThat(sent).containsExactly("PUBACK 7 0", "PUBREC 8 0", "SUBACK", "PUBACK 9 151");
     }
 }
