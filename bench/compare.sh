@@ -19,8 +19,11 @@ QUICK=0
 MOSQUITTO_EXTRA=""
 # JVM flags for Roost: by default those of the systemd unit (systemd/roost.service), as installed on a Pi.
 ROOST_JAVA_OPTS=${ROOST_JAVA_OPTS:--Xmx64m -Xmn10m -XX:+UseSerialGC -XX:TieredStopAtLevel=1}
-# Extra JVM flags for the load tool, e.g. BENCH_JAVA_OPTS="-Xmx1g".
-BENCH_JAVA_OPTS=${BENCH_JAVA_OPTS:-}
+# JVM flags for the load tool, e.g. BENCH_JAVA_OPTS="-Xmx1g". By default its quick JIT compiler only: the tool
+# shares this machine's cores with the broker it measures, and in a run of a few seconds the optimising compiler
+# never pays off: on a 2-core machine its compiler threads took 2-3.8 s of CPU per stored fan-in run, more than
+# either broker used in it, and with C1 only 0.6-0.8 s. BENCH_JAVA_OPTS=" " runs the tool with the JVM's defaults.
+BENCH_JAVA_OPTS=${BENCH_JAVA_OPTS:--XX:TieredStopAtLevel=1}
 # A last-resort bound per tool run; the tool bounds itself well below this.
 RUN_LIMIT_SECONDS=900
 
