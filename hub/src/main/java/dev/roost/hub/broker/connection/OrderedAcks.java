@@ -47,7 +47,7 @@ final class OrderedAcks {
         if (sendsAtOnce(ticket)) {
             send.run();
         } else {
-            wait(new Pending(ticket, send, 0, 0, 0));
+            enqueue(new Pending(ticket, send, 0, 0, 0));
         }
     }
 
@@ -56,11 +56,11 @@ final class OrderedAcks {
         if (sendsAtOnce(ticket)) {
             publishAcks.write(qos, packetId, reasonCode);
         } else {
-            wait(new Pending(ticket, null, qos, packetId, reasonCode));
+            enqueue(new Pending(ticket, null, qos, packetId, reasonCode));
         }
     }
 
-    private void wait(Pending ack) {
+    private void enqueue(Pending ack) {
         if (pending == null) {
             pending = new ArrayDeque<>(4);
         }
