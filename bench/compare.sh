@@ -162,6 +162,10 @@ roost_scenario_conf() { # scenario
 SCENARIO=""
 
 rss_kib() { awk '/^VmRSS:/ {print $2}' "/proc/$1/status" 2> /dev/null || echo NA; }
+CLOCK_TICKS=$(getconf CLK_TCK)
+# CPU time a process has used, user and system, in clock ticks (fields 14 and 15 of /proc/PID/stat; the name in
+# field 2 has no spaces for either broker).
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2> /dev/null || echo NA; }
 
 BROKER_PID=""
 BROKER_PORT=""
@@ -241,14 +245,24 @@ run_one() { # broker scenario round
     if [[ $scenario == idle ]]; then extra="--broker-pid $BROKER_PID"; fi
     echo "== round $round  $broker  $scenario  (port $BROKER_PORT, pid $BROKER_PID)"
     # shellcheck disable=SC2086 # word splitting of the argument strings is intended
+    local cpu_before cpu_after
+    cpu_before=$(cpu_ticks "$BROKER_PID")
     timeout --kill-after=10 "$RUN_LIMIT_SECONDS" java $BENCH_JAVA_OPTS -cp "$BENCH_JAR" dev.roost.bench.LoadTool \
         $args $extra --host 127.0.0.1 --port "$BROKER_PORT" > "$OUT/$tag.txt" 2>&1 || true
+    cpu_after=$(cpu_ticks "$BROKER_PID")
     grep -v '^RESULT ' "$OUT/$tag.txt" | sed 's/^/   /' || true
     local metric value
     for metric in $(scenario_metrics "$scenario"); do
         value=$(json_number "$OUT/$tag.txt" "$metric")
         record "$broker" "$scenario" "$round" "$metric" "${value:-NA}"
     done
+    # The broker's CPU time over the whole tool run (for a stored fan-in: the publishing and the draining, and the
+    # warm-up pass if any): on a 2-core machine shared with the tool, the rate follows the CPU both use per message.
+    if [[ $cpu_before != NA && $cpu_after != NA ]]; then
+        record "$broker" "$scenario" "$round" broker_cpu_ms $(( (cpu_after - cpu_before) * 1000 / CLOCK_TICKS ))
+    else
+        record "$broker" "$scenario" "$round" broker_cpu_ms NA
+    fi
     stop_broker
 }
 
