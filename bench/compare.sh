@@ -244,9 +244,9 @@ run_one() { # broker scenario round
     args=$(scenario_args "$scenario")
     if [[ $scenario == idle ]]; then extra="--broker-pid $BROKER_PID"; fi
     echo "== round $round  $broker  $scenario  (port $BROKER_PORT, pid $BROKER_PID)"
-    # shellcheck disable=SC2086 # word splitting of the argument strings is intended
     local cpu_before cpu_after
     cpu_before=$(cpu_ticks "$BROKER_PID")
+    # shellcheck disable=SC2086 # word splitting of the argument strings is intended
     timeout --kill-after=10 "$RUN_LIMIT_SECONDS" java $BENCH_JAVA_OPTS -cp "$BENCH_JAR" dev.roost.bench.LoadTool \
         $args $extra --host 127.0.0.1 --port "$BROKER_PORT" > "$OUT/$tag.txt" 2>&1 || true
     cpu_after=$(cpu_ticks "$BROKER_PID")
