@@ -203,7 +203,7 @@ public final class PublishDecoder extends ByteToMessageDecoder {
         } else if (isPlainTopic(bytes, topicLength)) {
             topic = new String(bytes, 0, topicLength, StandardCharsets.ISO_8859_1);
             lastTopic = topic;
-            lastTopicBytes = Arrays.copyOf(bytes, topicLength);
+            lastTopicBytes = bytes == topicBytes ? Arrays.copyOf(bytes, topicLength) : bytes; // a long one is ours
         } else {
             return null;
         }

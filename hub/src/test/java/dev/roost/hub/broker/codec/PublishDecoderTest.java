@@ -63,6 +63,28 @@ class PublishDecoderTest {
     }
 
     @Test
+    void repeatedTopicsLongerThanTheKeptRoomDecodeAsNettyAloneDecodesThem() {
+        String longTopic = "zigbee2mqtt/" + "living-room/".repeat(12) + "lamp"; // 160 bytes, over the 128 kept
+        String otherLong = longTopic.replace("lamp", "fan!");
+        byte[] bytes = concat(
+                encode(MqttVersion.MQTT_3_1_1, connect(MqttVersion.MQTT_3_1_1)),
+                encode(MqttVersion.MQTT_3_1_1, publish(longTopic, MqttQoS.AT_LEAST_ONCE, 1, "on")),
+                encode(MqttVersion.MQTT_3_1_1, publish(longTopic, MqttQoS.AT_LEAST_ONCE, 2, "off")),
+                encode(MqttVersion.MQTT_3_1_1, publish(otherLong, MqttQoS.AT_LEAST_ONCE, 3, "on")),
+                encode(MqttVersion.MQTT_3_1_1, publish("home/hall/temperature", MqttQoS.AT_MOST_ONCE, -1, "21.5")),
+                encode(MqttVersion.MQTT_3_1_1, publish(longTopic, MqttQoS.AT_LEAST_ONCE, 4, "on")),
+                encode(MqttVersion.MQTT_3_1_1, publish("home/hall/temperature", MqttQoS.AT_MOST_ONCE, -1, "21.6")));
+
+        List<String> expected = decodeWithNettyAlone(bytes, bytes.length);
+        assertThat(expected).hasSize(7).allMatch(packet -> packet.startsWith("ok "));
+        assertThat(expected.get(2)).contains(longTopic);
+        assertThat(expected.get(3)).contains(otherLong);
+        for (int cut : new int[] {1, 7, bytes.length}) {
+            assertThat(decodeWithBoth(bytes, cut)).as("cut every %d bytes", cut).isEqualTo(expected);
+        }
+    }
+
+    @Test
     void mqtt5PublishesWithAndWithoutPropertiesDecodeAsNettyAloneDecodesThem() {
         MqttProperties properties = new MqttProperties();
         properties.add(new MqttProperties.StringProperty(MqttProperties.MqttPropertyType.CONTENT_TYPE.value(),
