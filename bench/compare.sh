@@ -17,8 +17,15 @@ SCENARIOS="fanin-qos0,fanin-qos1,fanin-qos2,fanin-stored,fanin-stored-warm,fanou
 OUT=""
 QUICK=0
 MOSQUITTO_EXTRA=""
-# JVM flags for Roost: by default those of the systemd unit (systemd/roost.service), as installed on a Pi.
-ROOST_JAVA_OPTS=${ROOST_JAVA_OPTS:--Xmx64m -Xmn10m -XX:+UseSerialGC -XX:TieredStopAtLevel=1}
+# JVM flags for Roost: by default those of the systemd unit (systemd/roost.service), as installed on a Pi,
+# read from its ExecStart= (continued lines joined): what comes between java and -jar.
+unit_java_opts() {
+    local exec
+    exec=$(sed -e ':join' -e '/\\$/N; s/\\\n//; t join' "$ROOT/systemd/roost.service" | grep '^ExecStart=')
+    exec=${exec#*/java }
+    echo "${exec%% -jar *}"
+}
+ROOST_JAVA_OPTS=${ROOST_JAVA_OPTS:-$(unit_java_opts)}
 # JVM flags for the load tool, e.g. BENCH_JAVA_OPTS="-Xmx1g". By default its quick JIT compiler only: the tool
 # shares this machine's cores with the broker it measures, and in a run of a few seconds the optimising compiler
 # never pays off: on a 2-core machine its compiler threads took 2-3.8 s of CPU per stored fan-in run, more than
@@ -65,7 +72,8 @@ IFS=, read -r -a SCENARIO_LIST <<< "$SCENARIOS"
 for b in "${BROKER_LIST[@]}"; do
     case "$b" in
         mosquitto) [[ -x "$MOSQUITTO" ]] || die "mosquitto not found at $MOSQUITTO (apt-get install mosquitto)" ;;
-        roost) [[ -f "$ROOST_JAR" ]] || die "Roost jar not found at $ROOST_JAR (build hub, pass --roost-jar, or use --brokers mosquitto)" ;;
+        roost) [[ -f "$ROOST_JAR" ]] || die "Roost jar not found at $ROOST_JAR (build hub, pass --roost-jar, or use --brokers mosquitto)"
+               [[ -n $ROOST_JAVA_OPTS ]] || die "no java command line in the ExecStart= of $ROOT/systemd/roost.service; set ROOST_JAVA_OPTS" ;;
         *) die "unknown broker '$b' (mosquitto, roost)" ;;
     esac
 done
@@ -193,8 +201,10 @@ start_mosquitto() { # log
 start_roost() { # log
     BROKER_DIR=$(mktemp -d /tmp/roost-compare-roost.XXXXXX)
     roost_scenario_conf "$SCENARIO" > "$BROKER_DIR/roost.yaml"
-    # shellcheck disable=SC2086 # the options are words on purpose
-    java $ROOST_JAVA_OPTS -jar "$ROOST_JAR" --config "$BROKER_DIR/roost.yaml" --data "$BROKER_DIR" --mqtt-port 0 --http-port 0 --ws-port 0 --tls-port 0 --wss-port 0 > "$1" 2>&1 &
+    local options
+    # Split into words without expanding them as file names: CompileCommand patterns contain '*'.
+    read -r -a options <<< "$ROOST_JAVA_OPTS"
+    java "${options[@]}" -jar "$ROOST_JAR" --config "$BROKER_DIR/roost.yaml" --data "$BROKER_DIR" --mqtt-port 0 --http-port 0 --ws-port 0 --tls-port 0 --wss-port 0 > "$1" 2>&1 &
     BROKER_PID=$!
     local deadline=$(( SECONDS + 60 ))
     # ports.json appears only once Roost is ready; the port is read from it because Roost chose it.
