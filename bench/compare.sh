@@ -20,10 +20,10 @@ MOSQUITTO_EXTRA=""
 # JVM flags for Roost: by default those of the systemd unit (systemd/roost.service), as installed on a Pi,
 # read from its ExecStart= (continued lines joined): what comes between java and -jar.
 unit_java_opts() {
-    local exec
-    exec=$(sed -e ':join' -e '/\\$/N; s/\\\n//; t join' "$ROOT/systemd/roost.service" | grep '^ExecStart=')
-    exec=${exec#*/java }
-    echo "${exec%% -jar *}"
+    local line
+    line=$(sed -e ':join' -e '/\\$/N; s/\\\n//; t join' "$ROOT/systemd/roost.service" | grep '^ExecStart=')
+    line=${line#*/java }
+    echo "${line%% -jar *}"
 }
 ROOST_JAVA_OPTS=${ROOST_JAVA_OPTS:-$(unit_java_opts)}
 # JVM flags for the load tool, e.g. BENCH_JAVA_OPTS="-Xmx1g". By default its quick JIT compiler only: the tool
