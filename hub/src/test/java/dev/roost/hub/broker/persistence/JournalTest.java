@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -202,6 +203,44 @@ class JournalTest {
         assertThat(journal.failing()).isFalse();
         StoredState stored = reopen();
         assertThat(stored.retained()).extracting(Message::topic).containsExactlyInAnyOrder("before", "during");
+    }
+
+    @Test
+    void waitersRunOnceTheirTicketIsDurableInTheOrderTheyWaitedAndLaterOnesKeepWaiting() throws Exception {
+        FailingDisk disk = new FailingDisk();
+        open(Long.MAX_VALUE, disk);
+        disk.failing = true; // holds durability back while the waiters pile up, as a slow disk would
+        List<String> ran = new CopyOnWriteArrayList<>();
+        int perTicket = 2_000; // a few publishers' windows
+        CountDownLatch firstTwo = new CountDownLatch(2 * perTicket);
+        for (String name : List.of("first", "second")) {
+            record(new JournalEntry.Retained(message(name, "1", 1)));
+            onLoop(() -> {
+                long ticket = journal.lastTicket();
+                for (int i = 0; i < perTicket; i++) {
+                    journal.whenDurable(ticket, () -> {
+                        ran.add(name);
+                        firstTwo.countDown();
+                    });
+                }
+            });
+        }
+        CountDownLatch third = new CountDownLatch(1);
+        onLoop(() -> journal.whenDurable(journal.lastTicket() + 1, () -> {
+            ran.add("third");
+            third.countDown();
+        }));
+
+        disk.failing = false;
+        assertThat(firstTwo.await(10, TimeUnit.SECONDS)).as("durable once the disk works again").isTrue();
+        onLoop(() -> { }); // the waiters due at that commit have all run on the loop
+        assertThat(ran).hasSize(2 * perTicket).doesNotContain("third");
+        assertThat(ran.subList(0, perTicket)).containsOnly("first");
+        assertThat(ran.subList(perTicket, 2 * perTicket)).containsOnly("second");
+
+        record(new JournalEntry.Retained(message("third", "1", 1)));
+        assertThat(third.await(10, TimeUnit.SECONDS)).as("the next change's waiter runs once it is durable").isTrue();
+        assertThat(ran).hasSize(2 * perTicket + 1).endsWith("third");
     }
 
     // ---- helpers ----
