@@ -1,10 +1,10 @@
 package dev.roost.hub;
 
+import dev.roost.hub.broker.transport.NettyDefaults;
 import dev.roost.hub.cli.CommandLine;
 import dev.roost.hub.config.ConfigLoader;
 import dev.roost.hub.config.HubConfig;
 import dev.roost.hub.storage.StorageException;
-import io.netty.util.ResourceLeakDetector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sun.misc.Signal;
@@ -64,12 +64,8 @@ public final class Main {
     }
 
     private static void run(CommandLine cli, HubConfig config) {
+        NettyDefaults.forAppliance();
         Logger log = LoggerFactory.getLogger(Main.class);
-        if (System.getProperty("io.netty.leakDetection.level") == null) {
-            // Buffer leak sampling records a stack trace now and then on the message path; the tests keep it
-            // on (they run the broker in-process), the appliance does not pay for it.
-            ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.DISABLED);
-        }
         Hub hub;
         try {
             hub = Hub.start(config, cli.dataDir(),

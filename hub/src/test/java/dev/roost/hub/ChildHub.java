@@ -19,9 +19,15 @@ public final class ChildHub {
     }
 
     public static Process start(Path folder, String... args) throws IOException {
+        return start(folder, List.of(), args);
+    }
+
+    /** With more options for the JVM, after {@code -Xmx64m}. */
+    public static Process start(Path folder, List<String> jvmOptions, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx64m",
-                "-cp", System.getProperty("java.class.path"), "dev.roost.hub.Main"));
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx64m"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.roost.hub.Main"));
         command.addAll(List.of(args));
         return new ProcessBuilder(command).directory(folder.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))

@@ -149,6 +149,28 @@ class ProcessTest {
     }
 
     @Test
+    void aClientsFirstMessageDoesNotStartFlightRecorderInTheHub() throws Exception {
+        Path data = temp.resolve("data");
+        Path classes = temp.resolve("classes.log");
+        hub = ChildHub.start(temp, List.of("-Xlog:class+load=info:file=" + classes),
+                "--config", loopbackConfig().toString(), "--data", data.toString(),
+                "--mqtt-port", "0", "--ws-port", "0", "--http-port", "0", "--tls-port", "0", "--wss-port", "0");
+        Ports ports = awaitPorts(data);
+        client = new MqttClient("tcp://127.0.0.1:" + ports.mqtt(), "process-test", new MemoryPersistence());
+        client.setTimeToWait(5000);
+        client.connect(options());
+        client.publish("process/first", "hello".getBytes(StandardCharsets.UTF_8), 1, false); // waits for PUBACK
+        hub.destroy();
+        assertThat(hub.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)).as(describe(hub)).isTrue();
+
+        String loaded = read(classes);
+        assertThat(loaded).as("the broker made its first chunk of buffer memory")
+                .contains("io.netty.buffer.AdaptivePoolingAllocator$Chunk ");
+        assertThat(loaded).as("Netty's Flight Recorder events were registered")
+                .doesNotContain("jdk.jfr.internal.MetadataRepository ");
+    }
+
+    @Test
     void aSecondProcessOnTheSameDataFolderIsToldTheDatabaseIsInUse() throws Exception {
         Path data = temp.resolve("data");
         hub = start("--config", loopbackConfig().toString(), "--data", data.toString(),
