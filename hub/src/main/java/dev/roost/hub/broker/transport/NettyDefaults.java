@@ -8,8 +8,8 @@ import io.netty.util.ResourceLeakDetector;
  */
 public final class NettyDefaults {
 
-    static final String LEAK_DETECTION = "io.netty.leakDetection.level";
-    static final String JFR_EVENTS = "io.netty.jfr.enabled";
+    private static final String LEAK_DETECTION = "io.netty.leakDetection.level";
+    private static final String JFR_EVENTS = "io.netty.jfr.enabled";
 
     private NettyDefaults() {
     }
