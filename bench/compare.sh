@@ -298,14 +298,26 @@ median() { # values on stdin, NA ignored
         if (NR == 0) print "NA"; else if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
 
+# Roost/Mosquitto within each round, where the two ran back to back: their spread shows how far the machine
+# drifted between rounds, which on a shared machine can be more than the difference between the brokers.
+round_ratio_range() { # scenario metric -> "min-max" of the per-round ratios, or NA
+    awk -F'\t' -v s="$1" -v k="$2" '$2 == s && $4 == k && $5 != "NA" { v[$1 SUBSEP $3] = $5; r[$3] = 1 }
+        END { for (i in r) {
+                  m = "mosquitto" SUBSEP i; o = "roost" SUBSEP i
+                  if ((m in v) && (o in v) && v[m] + 0 != 0) printf "%.2f\n", v[o] / v[m]
+              } }' "$RESULTS" |
+        sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) print "NA"; else print v[1] "-" v[NR] }'
+}
+
 echo
 echo "Medians over $ROUNDS round(s); raw output in $OUT"
-printf '%-20s %-20s %14s %14s %10s\n' scenario metric mosquitto roost roost/mosq
+printf '%-20s %-20s %14s %14s %10s %12s\n' scenario metric mosquitto roost roost/mosq "per round"
 rows=$(awk -F'\t' '{ print $2 "\t" $4 }' "$RESULTS" | awk '!seen[$0]++')
 while IFS=$'\t' read -r scenario metric; do
     [[ -z "$scenario" ]] && continue
     m=$(awk -F'\t' -v s="$scenario" -v k="$metric" '$1 == "mosquitto" && $2 == s && $4 == k { print $5 }' "$RESULTS" | median)
     r=$(awk -F'\t' -v s="$scenario" -v k="$metric" '$1 == "roost" && $2 == s && $4 == k { print $5 }' "$RESULTS" | median)
     ratio=$(awk -v m="$m" -v r="$r" 'BEGIN { if (m == "NA" || r == "NA" || m + 0 == 0) print "NA"; else printf "%.2f", r / m }')
-    printf '%-20s %-20s %14s %14s %10s\n' "$scenario" "$metric" "$m" "$r" "$ratio"
+    printf '%-20s %-20s %14s %14s %10s %12s\n' "$scenario" "$metric" "$m" "$r" "$ratio" \
+        "$(round_ratio_range "$scenario" "$metric")"
 done <<< "$rows"
