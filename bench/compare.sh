@@ -311,13 +311,16 @@ round_ratio_range() { # scenario metric -> "min-max" of the per-round ratios, or
 
 echo
 echo "Medians over $ROUNDS round(s); raw output in $OUT"
-printf '%-20s %-20s %14s %14s %10s %12s\n' scenario metric mosquitto roost roost/mosq "per round"
+TABLE_ROW='%-20s %-20s %14s %14s %10s %12s\n' # the heading's and every row's columns
+# shellcheck disable=SC2059 # the format is the constant above
+printf "$TABLE_ROW" scenario metric mosquitto roost roost/mosq "per round"
 rows=$(awk -F'\t' '{ print $2 "\t" $4 }' "$RESULTS" | awk '!seen[$0]++')
 while IFS=$'\t' read -r scenario metric; do
     [[ -z "$scenario" ]] && continue
     m=$(awk -F'\t' -v s="$scenario" -v k="$metric" '$1 == "mosquitto" && $2 == s && $4 == k { print $5 }' "$RESULTS" | median)
     r=$(awk -F'\t' -v s="$scenario" -v k="$metric" '$1 == "roost" && $2 == s && $4 == k { print $5 }' "$RESULTS" | median)
     ratio=$(awk -v m="$m" -v r="$r" 'BEGIN { if (m == "NA" || r == "NA" || m + 0 == 0) print "NA"; else printf "%.2f", r / m }')
-    printf '%-20s %-20s %14s %14s %10s %12s\n' "$scenario" "$metric" "$m" "$r" "$ratio" \
+    # shellcheck disable=SC2059
+    printf "$TABLE_ROW" "$scenario" "$metric" "$m" "$r" "$ratio" \
         "$(round_ratio_range "$scenario" "$metric")"
 done <<< "$rows"
