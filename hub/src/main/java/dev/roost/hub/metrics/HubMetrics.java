@@ -68,6 +68,9 @@ public final class HubMetrics implements MetricsSource {
                 counts[2]));
         samples.add(counter("roost_storage_commits_total", "Group commits of the broker's durable state to disk.",
                 journal.commits()));
+        samples.add(counter("roost_storage_write_seconds_total", "Time the group commits took, the forced write to "
+                + "disk included; divided by roost_storage_commits_total, how long acknowledgements wait for the disk.",
+                journal.writeSeconds()));
         samples.add(counter("roost_storage_failures_total", "Failed attempts to store the broker's state.",
                 journal.failures()));
         samples.add(gauge("roost_storage_failing", "1 while the broker's state cannot be stored (acknowledgements "

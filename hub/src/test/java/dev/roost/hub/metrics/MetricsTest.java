@@ -43,6 +43,7 @@ class MetricsTest {
             assertThat(values.get("roost_retained_messages")).isGreaterThanOrEqualTo(1.0);
             assertThat(values.get("jvm_memory_heap_used_bytes")).isPositive();
             assertThat(values.get("roost_storage_commits_total")).isGreaterThanOrEqualTo(1.0);
+            assertThat(values.get("roost_storage_write_seconds_total")).isPositive();
             assertThat(values.get("roost_storage_failing")).isZero();
             assertThat(values).containsKeys("roost_messages_received_total", "roost_messages_denied_total",
                     "jvm_gc_collections_total", "roost_uptime_seconds");

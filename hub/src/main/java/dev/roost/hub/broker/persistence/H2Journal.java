@@ -63,6 +63,8 @@ public final class H2Journal implements BrokerJournal, AutoCloseable {
     private static final int MAX_WAITING = 100_000;
     private static final long RETRY_MILLIS = 2_000;
     private static final long LOG_EVERY_MILLIS = 60_000;
+    /** A group commit this slow holds every acknowledgement waiting for it long enough to say so in the log. */
+    private static final long SLOW_WRITE_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final long SNAPSHOT_TIMEOUT_SECONDS = 10;
 
     private record Ticketed(long ticket, JournalEntry entry) {
@@ -92,6 +94,7 @@ public final class H2Journal implements BrokerJournal, AutoCloseable {
     private final LinkedBlockingQueue<Ticketed> waiting = new LinkedBlockingQueue<>();
     private final AtomicLong commits = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
+    private final AtomicLong writeNanos = new AtomicLong();
     private volatile boolean failing;
     private volatile boolean running = true;
     private final CountDownLatch stopping = new CountDownLatch(1);
@@ -113,6 +116,7 @@ public final class H2Journal implements BrokerJournal, AutoCloseable {
     private long lastSnapshotBytes;
     private int snapshotGeneration;
     private long lastFailureLog;
+    private long lastSlowWriteLog = -LOG_EVERY_MILLIS;
 
     private final long snapshotAfterBytes;
 
@@ -188,6 +192,11 @@ public final class H2Journal implements BrokerJournal, AutoCloseable {
         return commits.get();
     }
 
+    /** Time the group commits so far took, from taking the changes to the end of the forced write. */
+    public double writeSeconds() {
+        return writeNanos.get() / 1e9;
+    }
+
     /** Failed attempts to write so far. */
     public long failures() {
         return failures.get();
@@ -247,6 +256,7 @@ public final class H2Journal implements BrokerJournal, AutoCloseable {
 
     /** Writes the batch in rows of at most {@link #ROW_BYTES}, then forces the file once. */
     private void writeBatch(List<Ticketed> batch) throws SQLException {
+        long started = System.nanoTime();
         bytes.reset();
         Connection c = connection();
         MVMap<Long, byte[]> rows = JournalTables.journal(c);
@@ -268,6 +278,7 @@ public final class H2Journal implements BrokerJournal, AutoCloseable {
             return;
         }
         JournalTables.commitAndSync(c);
+        tookToWrite(System.nanoTime() - started);
         commits.incrementAndGet();
         announce(last);
         if (journalBytes > Math.max(snapshotAfterBytes, 2 * lastSnapshotBytes)) {
@@ -403,6 +414,17 @@ public final class H2Journal implements BrokerJournal, AutoCloseable {
             loop.execute(new Durable(ticket));
         } catch (RejectedExecutionException stopped) {
             // the broker has stopped; nobody waits any more
+        }
+    }
+
+    private void tookToWrite(long nanos) {
+        writeNanos.addAndGet(nanos);
+        long now = System.currentTimeMillis();
+        if (nanos >= SLOW_WRITE_NANOS && now - lastSlowWriteLog >= LOG_EVERY_MILLIS) {
+            lastSlowWriteLog = now;
+            long millis = TimeUnit.NANOSECONDS.toMillis(nanos);
+            log.atWarn().addKeyValue("millis", millis).log("writing the broker's state to disk took {} ms, and "
+                    + "acknowledgements of QoS 1/2 messages waited for it; is the disk slow or failing?", millis);
         }
     }
 

@@ -7,9 +7,13 @@ import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 
-/** A disk that can fail on demand, the way a full SD card does: every database call answers an error. */
+/**
+ * A disk that can fail on demand, the way a full SD card does (every database call answers an error), or slow
+ * down, the way a worn one does (every call on a connection takes longer).
+ */
 final class FailingDisk {
     volatile boolean failing;
+    volatile long slowMillis;
 
     DataSource wrap(DataSource real) {
         return (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {DataSource.class},
@@ -27,6 +31,7 @@ final class FailingDisk {
                 (proxy, method, args) -> {
                     if (!method.getName().equals("close") && !method.getName().equals("rollback")) {
                         failIfFailing();
+                        Thread.sleep(slowMillis);
                     }
                     return invoke(real, method, args);
                 });

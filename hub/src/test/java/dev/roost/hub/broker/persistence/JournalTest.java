@@ -3,11 +3,16 @@ package dev.roost.hub.broker.persistence;
 import dev.roost.hub.broker.message.Message;
 import dev.roost.hub.broker.message.MessageProperties;
 import dev.roost.hub.broker.subscription.SubscriptionOptions;
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.roost.hub.storage.Database;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
 import java.io.ByteArrayOutputStream;
@@ -203,6 +208,33 @@ class JournalTest {
         assertThat(journal.failing()).isFalse();
         StoredState stored = reopen();
         assertThat(stored.retained()).extracting(Message::topic).containsExactlyInAnyOrder("before", "during");
+    }
+
+    @Test
+    void aSlowWriteIsTimedAndLoggedOnce() throws Exception {
+        FailingDisk disk = new FailingDisk();
+        open(Long.MAX_VALUE, disk);
+        record(new JournalEntry.Retained(message("quick", "1", 1)));
+        awaitDurable();
+        assertThat(journal.writeSeconds()).isPositive().isLessThan(1.0);
+
+        Logger logger = (Logger) LoggerFactory.getLogger(H2Journal.class);
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        logger.addAppender(logged);
+        try {
+            disk.slowMillis = 600; // each commit makes two calls on its connection: 1.2 s
+            record(new JournalEntry.Retained(message("slow", "1", 1)));
+            awaitDurable();
+            record(new JournalEntry.Retained(message("slower", "1", 1)));
+            awaitDurable();
+        } finally {
+            logger.detachAppender(logged);
+        }
+        assertThat(journal.writeSeconds()).isGreaterThan(2.4);
+        assertThat(logged.list).filteredOn(event -> event.getLevel() == Level.WARN)
+                .extracting(ILoggingEvent::getFormattedMessage).singleElement().asString()
+                .startsWith("writing the broker's state to disk took 1").contains(" ms");
     }
 
     @Test
