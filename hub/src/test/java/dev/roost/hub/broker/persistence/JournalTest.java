@@ -1,12 +1,12 @@
 package dev.roost.hub.broker.persistence;
 
-import dev.roost.hub.broker.message.Message;
-import dev.roost.hub.broker.message.MessageProperties;
-import dev.roost.hub.broker.subscription.SubscriptionOptions;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import dev.roost.hub.broker.message.Message;
+import dev.roost.hub.broker.message.MessageProperties;
+import dev.roost.hub.broker.subscription.SubscriptionOptions;
 import dev.roost.hub.storage.Database;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -223,7 +223,7 @@ class JournalTest {
         logged.start();
         logger.addAppender(logged);
         try {
-            disk.slowMillis = 600; // each commit makes two calls on its connection: 1.2 s
+            disk.slowMillis = 1_000; // per call on the connection: every commit takes a second at least
             record(new JournalEntry.Retained(message("slow", "1", 1)));
             awaitDurable();
             record(new JournalEntry.Retained(message("slower", "1", 1)));
@@ -231,10 +231,10 @@ class JournalTest {
         } finally {
             logger.detachAppender(logged);
         }
-        assertThat(journal.writeSeconds()).isGreaterThan(2.4);
+        assertThat(journal.writeSeconds()).isGreaterThan(2.0);
         assertThat(logged.list).filteredOn(event -> event.getLevel() == Level.WARN)
                 .extracting(ILoggingEvent::getFormattedMessage).singleElement().asString()
-                .startsWith("writing the broker's state to disk took 1").contains(" ms");
+                .matches("writing the broker's state to disk took \\d{4,} ms, .*");
     }
 
     @Test
