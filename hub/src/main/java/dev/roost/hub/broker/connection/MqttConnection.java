@@ -1,5 +1,6 @@
 package dev.roost.hub.broker.connection;
 
+import dev.roost.hub.broker.OncePerMinute;
 import dev.roost.hub.broker.auth.CertificateUser;
 import dev.roost.hub.broker.auth.ClientIdentity;
 import dev.roost.hub.broker.auth.Verdict;
@@ -67,7 +68,6 @@ public final class MqttConnection extends ChannelInboundHandlerAdapter implement
 
     private static final Logger log = LoggerFactory.getLogger(MqttConnection.class);
     private static final long MAX_PAUSE_MILLIS = 1000;
-    private static final long LOG_EVERY_MILLIS = 60_000;
     /** Room for about 200 acknowledgements in one buffer. */
     private static final int ACK_BUFFER_BYTES = 1024;
 
@@ -82,7 +82,7 @@ public final class MqttConnection extends ChannelInboundHandlerAdapter implement
     private LastWill will;
     private ConnectRequest request;
     private boolean mqtt5;
-    private long lastRefusalLog;
+    private final OncePerMinute refusalLog = new OncePerMinute();
     private boolean connected;
     /** Set when CONNECT is accepted, for the list of connected clients. */
     private Instant connectedSince;
@@ -350,9 +350,7 @@ public final class MqttConnection extends ChannelInboundHandlerAdapter implement
      */
     private void refuseUnstorable(int qos, int packetId) {
         broker.stats().publishesRefused.increment();
-        long now = System.currentTimeMillis();
-        if (now - lastRefusalLog >= LOG_EVERY_MILLIS) {
-            lastRefusalLog = now;
+        if (refusalLog.due()) {
             log.atWarn().addKeyValue("clientId", clientId).addKeyValue("reason",
                             broker.budget().exhausted() ? "queue memory full" : "disk failing or behind")
                     .log(mqtt5 ? "refusing QoS>0 messages with Quota Exceeded" : "refusing QoS>0 publisher, closing");

@@ -1,5 +1,6 @@
 package dev.roost.hub.broker.persistence;
 
+import dev.roost.hub.broker.OncePerMinute;
 import org.h2.mvstore.MVMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,7 +63,6 @@ public final class H2Journal implements BrokerJournal, AutoCloseable {
     /** Changes waiting for the writer beyond which QoS 1/2 publishers are refused, so a slow disk cannot fill the heap. */
     private static final int MAX_WAITING = 100_000;
     private static final long RETRY_MILLIS = 2_000;
-    private static final long LOG_EVERY_MILLIS = 60_000;
     /** A group commit this slow holds every acknowledgement waiting for it long enough to say so in the log. */
     private static final long SLOW_WRITE_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final long SNAPSHOT_TIMEOUT_SECONDS = 10;
@@ -115,8 +115,8 @@ public final class H2Journal implements BrokerJournal, AutoCloseable {
     private long journalBytes;
     private long lastSnapshotBytes;
     private int snapshotGeneration;
-    private long lastFailureLog;
-    private long lastSlowWriteLog = -LOG_EVERY_MILLIS;
+    private final OncePerMinute failureLog = new OncePerMinute();
+    private final OncePerMinute slowWriteLog = new OncePerMinute();
 
     private final long snapshotAfterBytes;
 
@@ -419,9 +419,7 @@ public final class H2Journal implements BrokerJournal, AutoCloseable {
 
     private void tookToWrite(long nanos) {
         writeNanos.addAndGet(nanos);
-        long now = System.currentTimeMillis();
-        if (nanos >= SLOW_WRITE_NANOS && now - lastSlowWriteLog >= LOG_EVERY_MILLIS) {
-            lastSlowWriteLog = now;
+        if (nanos >= SLOW_WRITE_NANOS && slowWriteLog.due()) {
             long millis = TimeUnit.NANOSECONDS.toMillis(nanos);
             log.atWarn().addKeyValue("millis", millis).log("writing the broker's state to disk took {} ms, and "
                     + "acknowledgements of QoS 1/2 messages waited for it; is the disk slow or failing?", millis);
@@ -432,11 +430,9 @@ public final class H2Journal implements BrokerJournal, AutoCloseable {
         failures.incrementAndGet();
         if (!failing) {
             failing = true;
-            lastFailureLog = 0;
+            failureLog.reset();
         }
-        long now = System.currentTimeMillis();
-        if (now - lastFailureLog >= LOG_EVERY_MILLIS) {
-            lastFailureLog = now;
+        if (failureLog.due()) {
             log.atError().addKeyValue("reason", e.getMessage())
                     .log("cannot store the broker's state; QoS 1/2 messages are refused until storage works again");
         }
