@@ -27,9 +27,10 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * The broker's journal in H2: a writer thread takes every change recorded since its last write and stores them
  * in a few rows, forced to disk at once (group commit), then tells the broker loop which tickets are durable.
- * Now and then the journal is compacted into a snapshot of the whole state taken on the broker loop. When
- * storage fails, nothing more becomes durable, so acknowledgements wait; the writer retries, and on success
- * writes a fresh snapshot, which covers every change made meanwhile.
+ * Now and then the journal is compacted into a snapshot of the whole state taken on the broker loop; group
+ * commits go on between its parts, so acknowledgements do not wait for it. When storage fails, nothing more
+ * becomes durable, so acknowledgements wait; the writer retries, and on success writes a fresh snapshot, which
+ * covers every change made meanwhile.
  *
  * <p>Threading: {@link #record}, {@link #lastTicket}, {@link #whenDurable} on the broker loop; the rest of the
  * work on the writer thread.
@@ -108,10 +109,13 @@ public final class H2Journal implements BrokerJournal, AutoCloseable {
     private final List<Waiter> waiters = new ArrayList<>();
 
     // Writer thread only.
-    private final RowBuffer bytes = new RowBuffer();
-    private final DataOutputStream out = new DataOutputStream(bytes);
+    private final RowBuffer rowBytes = new RowBuffer();
+    private final DataOutputStream rowOut = new DataOutputStream(rowBytes);
+    private final RowBuffer partBytes = new RowBuffer();
+    private final DataOutputStream partOut = new DataOutputStream(partBytes);
     private Connection connection;
     private long skipThrough;
+    private long lastCommitNanos;
     private long journalBytes;
     private long lastSnapshotBytes;
     private int snapshotGeneration;
@@ -254,10 +258,27 @@ public final class H2Journal implements BrokerJournal, AutoCloseable {
         closeConnection();
     }
 
-    /** Writes the batch in rows of at most {@link #ROW_BYTES}, then forces the file once. */
+    /** Writes the batch and forces it to disk, then compacts the journal into a snapshot when it has grown. */
     private void writeBatch(List<Ticketed> batch) throws SQLException {
+        append(batch, Long.MAX_VALUE);
+        if (journalBytes > Math.max(snapshotAfterBytes, 2 * lastSnapshotBytes)) {
+            long ticket = writeSnapshot(true);
+            if (ticket >= 0) {
+                announce(ticket);
+            }
+        }
+    }
+
+    /**
+     * Writes the changes in rows of at most {@link #ROW_BYTES}, forces the file once and tells the broker loop.
+     * No row holds changes from both sides of {@code snapshotTicket}: the journal is replayed a row at a time
+     * after the snapshot's ticket, so such a row would apply the changes the snapshot covers twice.
+     *
+     * @param snapshotTicket the ticket of the snapshot being written, or {@code Long.MAX_VALUE} for none
+     */
+    private void append(List<Ticketed> batch, long snapshotTicket) throws SQLException {
         long started = System.nanoTime();
-        bytes.reset();
+        rowBytes.reset();
         Connection c = connection();
         MVMap<Long, byte[]> rows = JournalTables.journal(c);
         long last = 0;
@@ -265,41 +286,57 @@ public final class H2Journal implements BrokerJournal, AutoCloseable {
             if (change.ticket() <= skipThrough) {
                 continue;
             }
-            encode(change.entry());
+            if (last != 0 && last <= snapshotTicket && change.ticket() > snapshotTicket) {
+                appendRow(rows, last);
+            }
+            encode(change.entry(), rowOut);
             last = change.ticket();
-            if (bytes.size() >= ROW_BYTES) {
+            if (rowBytes.size() >= ROW_BYTES) {
                 appendRow(rows, last);
             }
         }
-        if (bytes.size() > 0) {
+        if (rowBytes.size() > 0) {
             appendRow(rows, last);
         }
         if (last == 0) {
             return;
         }
         JournalTables.commitAndSync(c);
-        tookToWrite(System.nanoTime() - started);
+        lastCommitNanos = System.nanoTime();
+        tookToWrite(lastCommitNanos - started);
         commits.incrementAndGet();
         announce(last);
-        if (journalBytes > Math.max(snapshotAfterBytes, 2 * lastSnapshotBytes)) {
-            long ticket = writeSnapshot();
-            if (ticket >= 0) {
-                announce(ticket);
-            }
-        }
     }
 
     private void appendRow(MVMap<Long, byte[]> rows, long ticket) throws SQLException {
-        JournalTables.append(rows, ticket, bytes.toByteArray());
-        journalBytes += bytes.size();
-        bytes.reset();
+        JournalTables.append(rows, ticket, rowBytes.toByteArray());
+        journalBytes += rowBytes.size();
+        rowBytes.reset();
+    }
+
+    /**
+     * While a snapshot is written: commits the changes waiting, once a gather's time has passed since the last
+     * commit, so that acknowledgements go on. A snapshot of a long offline queue takes a large part of a second
+     * here and seconds on an SD card; every QoS 1/2 publisher would wait that long.
+     */
+    private void commitWaitingDuring(long snapshotTicket) throws SQLException {
+        if (waiting.isEmpty() || System.nanoTime() - lastCommitNanos < GATHER_NANOS) {
+            return;
+        }
+        List<Ticketed> batch = new ArrayList<>();
+        waiting.drainTo(batch, MAX_BATCH_ENTRIES);
+        append(batch, snapshotTicket);
     }
 
     /**
      * Replaces the journal so far by a snapshot of the whole state, taken on the broker loop and written part by
      * part; returns the ticket it is durable up to, or -1 when the broker could not take one (stopped or stuck).
+     *
+     * @param commitMeanwhile whether changes recorded meanwhile are committed between its parts. Not while
+     *                        recovering from a storage failure: the changes dropped then are only in the snapshot,
+     *                        so nothing after them is durable before it is complete.
      */
-    private long writeSnapshot() throws SQLException {
+    private long writeSnapshot(boolean commitMeanwhile) throws SQLException {
         CompletableFuture<Snapshot> taken = new CompletableFuture<>();
         try {
             loop.execute(() -> taken.complete(new Snapshot(lastTicket, source.snapshot())));
@@ -313,41 +350,49 @@ public final class H2Journal implements BrokerJournal, AutoCloseable {
             log.atWarn().log("no snapshot of the broker state in time; keeping the journal as it is");
             return -1;
         }
+        long ticket = snapshot.ticket();
+        long journalBytesBefore = journalBytes;
         Connection c = connection();
         int generation = ++snapshotGeneration;
-        bytes.reset();
+        partBytes.reset();
         int part = 0;
         long written = 0;
         for (JournalEntry entry : snapshot.entries()) {
-            encode(entry);
-            if (bytes.size() >= ROW_BYTES) {
-                written += writePart(c, generation, part++, snapshot.ticket(), bytes);
+            encode(entry, partOut);
+            if (partBytes.size() >= ROW_BYTES) {
+                written += writePart(c, generation, part++, ticket);
+                if (commitMeanwhile) {
+                    commitWaitingDuring(ticket);
+                }
             }
         }
-        written += writePart(c, generation, part, snapshot.ticket(), bytes);
-        JournalTables.completeSnapshot(c, generation, snapshot.ticket());
+        written += writePart(c, generation, part, ticket);
+        JournalTables.completeSnapshot(c, generation, ticket);
         c.commit();
         JournalTables.commitAndSync(c);
-        while (JournalTables.pruneObsolete(c, generation, snapshot.ticket(), PRUNE_ROWS) > 0) {
-            c.commit();
-        }
-        skipThrough = snapshot.ticket();
-        journalBytes = 0;
+        skipThrough = ticket;
+        // What was committed meanwhile after the snapshot's ticket stays in the journal and counts towards the next.
+        journalBytes -= journalBytesBefore;
         lastSnapshotBytes = written;
-        log.atDebug().addKeyValue("ticket", snapshot.ticket()).addKeyValue("bytes", written)
+        while (JournalTables.pruneObsolete(c, generation, ticket, PRUNE_ROWS) > 0) {
+            c.commit();
+            if (commitMeanwhile) {
+                commitWaitingDuring(Long.MAX_VALUE);
+            }
+        }
+        log.atDebug().addKeyValue("ticket", ticket).addKeyValue("bytes", written)
                 .log("broker state snapshot written");
-        return snapshot.ticket();
+        return ticket;
     }
 
-    private static long writePart(Connection c, int generation, int part, long ticket, RowBuffer bytes)
-            throws SQLException {
-        int size = bytes.size();
-        JournalTables.insertPart(c, generation, part, ticket, bytes.toByteArray());
+    private long writePart(Connection c, int generation, int part, long ticket) throws SQLException {
+        int size = partBytes.size();
+        JournalTables.insertPart(c, generation, part, ticket, partBytes.toByteArray());
         if (part % PARTS_PER_SYNC == PARTS_PER_SYNC - 1) {
             c.commit();
             JournalTables.commitAndSync(c);
         }
-        bytes.reset();
+        partBytes.reset();
         return size;
     }
 
@@ -401,7 +446,7 @@ public final class H2Journal implements BrokerJournal, AutoCloseable {
         }
     }
 
-    private void encode(JournalEntry entry) {
+    private static void encode(JournalEntry entry, DataOutputStream out) {
         try {
             JournalCodec.write(entry, out);
         } catch (IOException impossible) {
@@ -441,7 +486,7 @@ public final class H2Journal implements BrokerJournal, AutoCloseable {
 
     private void recover() {
         try {
-            long ticket = writeSnapshot();
+            long ticket = writeSnapshot(false);
             if (ticket >= 0) {
                 failing = false;
                 log.info("storage works again; the broker's state is stored and acknowledgements resume");
