@@ -124,35 +124,47 @@ class JournalTest {
     void changesMadeWhileASnapshotIsWrittenAreDurableBeforeItIsComplete() throws Exception {
         FailingDisk disk = new FailingDisk();
         open(1024 * 1024, disk);
-        record(new JournalEntry.SessionOpened("logger"));
-        String kilobyte = "x".repeat(1024);
-        for (long id = 1; id <= 2_000; id++) {
-            if (id == 1_000) {
-                awaitDurable();
-                disk.slowMillis = 10; // per call on the connection: each of the snapshot's 125 parts takes 10 ms
-            }
-            record(new JournalEntry.OutgoingQueued("logger", id, message("log/line", kilobyte, 1), 1, false, 0));
-        }
-        awaitDurable(); // past 1 MiB, so a snapshot of the whole queue is being written
+        startSlowSnapshot(disk);
 
         record(new JournalEntry.Retained(message("during", "1", 1)));
         awaitDurable();
-        assertThat(count("SELECT COUNT(*) FROM mqtt_snapshot WHERE part = -1"))
-                .as("durable before the snapshot was complete").isZero();
+        assertThat(completeSnapshots()).as("durable before the snapshot was complete").isZero();
 
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (count("SELECT COUNT(*) FROM mqtt_snapshot WHERE part = -1") == 0 && System.nanoTime() < deadline) {
+        while (completeSnapshots() == 0 && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
         disk.slowMillis = 0;
         record(new JournalEntry.Retained(message("after", "1", 1)));
         awaitDurable();
-        long snapshotTicket = count("SELECT MAX(ticket) FROM mqtt_snapshot");
-        assertThat(snapshotTicket).as("the snapshot was completed").isPositive();
-        assertThat(journalTickets()).allMatch(ticket -> ticket > snapshotTicket);
-        // No change is lost or applied twice: rows written during the snapshot never mix its side and the next.
-        StoredState stored = reopen();
+
+        StoredState stored = reopen(); // closing waits for the rows the snapshot covers to be pruned
         assertThat(stored.retained()).extracting(Message::topic).containsExactlyInAnyOrder("during", "after");
+        assertThat(stored.sessions()).singleElement().satisfies(logger -> assertThat(logger.outgoing())
+                .extracting(StoredState.Outgoing::id).hasSize(2_000).doesNotHaveDuplicates().isSorted());
+        long snapshotTicket = count("SELECT MAX(ticket) FROM mqtt_snapshot WHERE part = -1");
+        assertThat(snapshotTicket).as("the snapshot was completed").isPositive();
+        assertThat(journalTickets()).isNotEmpty().allMatch(ticket -> ticket > snapshotTicket);
+    }
+
+    @Test
+    void whatWasCommittedWhileASnapshotWasWrittenSurvivesItsBeingCutShort() throws Exception {
+        FailingDisk disk = new FailingDisk();
+        open(1024 * 1024, disk);
+        startSlowSnapshot(disk);
+        record(new JournalEntry.Retained(message("during", "1", 1)));
+        awaitDurable();
+
+        disk.failing = true; // as a power cut would, halfway through the snapshot
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!journal.failing() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(journal.failing()).isTrue();
+        assertThat(completeSnapshots()).isZero();
+
+        StoredState stored = reopen(); // the journal rows alone, the snapshot never completed
+        assertThat(stored.retained()).extracting(Message::topic).containsExactly("during");
         assertThat(stored.sessions()).singleElement().satisfies(logger -> assertThat(logger.outgoing())
                 .extracting(StoredState.Outgoing::id).hasSize(2_000).doesNotHaveDuplicates().isSorted());
     }
@@ -178,13 +190,12 @@ class JournalTest {
         journal.start(loop, this::snapshot);
 
         record(new JournalEntry.OutgoingQueued("heater", 2, message("home/heating/on", "2", 1), 1, false, 0));
-        awaitDurable();
-        // The writer compacts after it announced that group commit; once the next one is durable, it has.
+        awaitDurable(); // the writer compacts after it announced that group commit
         record(new JournalEntry.Retained(message("home/heating/mode", "eco", 1)));
         awaitDurable();
 
+        StoredState stored = reopen(); // closing waits for the compaction, which goes on while changes commit
         assertThat(count("SELECT COUNT(*) FROM mqtt_journal")).as("included in the snapshot").isZero();
-        StoredState stored = reopen();
         assertThat(stored.sessions()).singleElement().satisfies(heater -> {
             assertThat(heater.subscriptions()).containsOnlyKeys("home/heating/#");
             assertThat(heater.outgoing()).extracting(StoredState.Outgoing::id).containsExactly(1L, 2L);
@@ -324,6 +335,28 @@ class JournalTest {
         journal = new H2Journal(source, snapshotAfterBytes);
         journal.load();
         journal.start(loop, this::snapshot);
+    }
+
+    /**
+     * Queues 2,000 messages of 1 KiB, all but the first 500 on a disk where every call on a connection takes
+     * 10 ms: the journal passes 1 MiB on the slow disk, and the snapshot it then starts, of about 2 MiB in parts
+     * of 16 KiB, takes over a second.
+     */
+    private void startSlowSnapshot(FailingDisk disk) throws Exception {
+        record(new JournalEntry.SessionOpened("logger"));
+        String kilobyte = "x".repeat(1024);
+        for (long id = 1; id <= 2_000; id++) {
+            if (id == 500) {
+                awaitDurable();
+                disk.slowMillis = 10;
+            }
+            record(new JournalEntry.OutgoingQueued("logger", id, message("log/line", kilobyte, 1), 1, false, 0));
+        }
+        awaitDurable();
+    }
+
+    private long completeSnapshots() throws SQLException {
+        return count("SELECT COUNT(*) FROM mqtt_snapshot WHERE part = -1");
     }
 
     private StoredState reopen() throws Exception {
