@@ -20,6 +20,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -34,10 +35,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** The journal on a real H2 file: what is recorded comes back after a restart, through compaction and disk faults. */
 @Timeout(60)
 class JournalTest {
+
+    /** How long a snapshot on the slow disk may take, with room for a busy machine. */
+    private static final Duration SNAPSHOT_WAIT = Duration.ofSeconds(30);
 
     @TempDir
     Path data;
@@ -122,26 +127,19 @@ class JournalTest {
 
     @Test
     void changesMadeWhileASnapshotIsWrittenAreDurableBeforeItIsComplete() throws Exception {
-        FailingDisk disk = new FailingDisk();
-        open(1024 * 1024, disk);
-        startSlowSnapshot(disk);
-
+        FailingDisk disk = openDuringSlowSnapshot();
         record(new JournalEntry.Retained(message("during", "1", 1)));
         awaitDurable();
         assertThat(completeSnapshots()).as("durable before the snapshot was complete").isZero();
 
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (completeSnapshots() == 0 && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
+        await().atMost(SNAPSHOT_WAIT).until(() -> completeSnapshots() > 0);
         disk.slowMillis = 0;
         record(new JournalEntry.Retained(message("after", "1", 1)));
         awaitDurable();
 
         StoredState stored = reopen(); // closing waits for the rows the snapshot covers to be pruned
         assertThat(stored.retained()).extracting(Message::topic).containsExactlyInAnyOrder("during", "after");
-        assertThat(stored.sessions()).singleElement().satisfies(logger -> assertThat(logger.outgoing())
-                .extracting(StoredState.Outgoing::id).hasSize(2_000).doesNotHaveDuplicates().isSorted());
+        assertAllQueuedOnceInOrder(stored);
         long snapshotTicket = count("SELECT MAX(ticket) FROM mqtt_snapshot WHERE part = -1");
         assertThat(snapshotTicket).as("the snapshot was completed").isPositive();
         assertThat(journalTickets()).isNotEmpty().allMatch(ticket -> ticket > snapshotTicket);
@@ -149,24 +147,17 @@ class JournalTest {
 
     @Test
     void whatWasCommittedWhileASnapshotWasWrittenSurvivesItsBeingCutShort() throws Exception {
-        FailingDisk disk = new FailingDisk();
-        open(1024 * 1024, disk);
-        startSlowSnapshot(disk);
+        FailingDisk disk = openDuringSlowSnapshot();
         record(new JournalEntry.Retained(message("during", "1", 1)));
         awaitDurable();
 
         disk.failing = true; // as a power cut would, halfway through the snapshot
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!journal.failing() && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        assertThat(journal.failing()).isTrue();
+        await().atMost(SNAPSHOT_WAIT).until(journal::failing);
         assertThat(completeSnapshots()).isZero();
 
         StoredState stored = reopen(); // the journal rows alone, the snapshot never completed
         assertThat(stored.retained()).extracting(Message::topic).containsExactly("during");
-        assertThat(stored.sessions()).singleElement().satisfies(logger -> assertThat(logger.outgoing())
-                .extracting(StoredState.Outgoing::id).hasSize(2_000).doesNotHaveDuplicates().isSorted());
+        assertAllQueuedOnceInOrder(stored);
     }
 
     @Test
@@ -338,11 +329,13 @@ class JournalTest {
     }
 
     /**
-     * Queues 2,000 messages of 1 KiB, all but the first 500 on a disk where every call on a connection takes
-     * 10 ms: the journal passes 1 MiB on the slow disk, and the snapshot it then starts, of about 2 MiB in parts
-     * of 16 KiB, takes over a second.
+     * Opens a journal that compacts past 1 MiB and queues 2,000 messages of 1 KiB, all but the first 500 on a disk
+     * where every call on a connection takes 10 ms: the journal passes 1 MiB on the slow disk, and the snapshot it
+     * then starts, of about 2 MiB in parts of 16 KiB, takes over a second. Returns that disk.
      */
-    private void startSlowSnapshot(FailingDisk disk) throws Exception {
+    private FailingDisk openDuringSlowSnapshot() throws Exception {
+        FailingDisk disk = new FailingDisk();
+        open(1024 * 1024, disk);
         record(new JournalEntry.SessionOpened("logger"));
         String kilobyte = "x".repeat(1024);
         for (long id = 1; id <= 2_000; id++) {
@@ -353,6 +346,13 @@ class JournalTest {
             record(new JournalEntry.OutgoingQueued("logger", id, message("log/line", kilobyte, 1), 1, false, 0));
         }
         awaitDurable();
+        return disk;
+    }
+
+    /** Each of the 2,000 messages {@link #openDuringSlowSnapshot} queued, once and in order. */
+    private static void assertAllQueuedOnceInOrder(StoredState stored) {
+        assertThat(stored.sessions()).singleElement().satisfies(logger -> assertThat(logger.outgoing())
+                .extracting(StoredState.Outgoing::id).hasSize(2_000).doesNotHaveDuplicates().isSorted());
     }
 
     private long completeSnapshots() throws SQLException {
