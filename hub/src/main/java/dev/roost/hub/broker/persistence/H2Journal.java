@@ -68,6 +68,9 @@ public final class H2Journal implements BrokerJournal, AutoCloseable {
     private static final long SLOW_WRITE_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final long SNAPSHOT_TIMEOUT_SECONDS = 10;
 
+    /** The snapshot ticket of a group commit while no snapshot is being written: no boundary to keep. */
+    private static final long NO_SNAPSHOT = Long.MAX_VALUE;
+
     private record Ticketed(long ticket, JournalEntry entry) {
     }
 
@@ -260,7 +263,7 @@ public final class H2Journal implements BrokerJournal, AutoCloseable {
 
     /** Writes the batch and forces it to disk, then compacts the journal into a snapshot when it has grown. */
     private void writeBatch(List<Ticketed> batch) throws SQLException {
-        append(batch, Long.MAX_VALUE);
+        append(batch, NO_SNAPSHOT);
         if (journalBytes > Math.max(snapshotAfterBytes, 2 * lastSnapshotBytes)) {
             long ticket = writeSnapshot(true);
             if (ticket >= 0) {
@@ -274,7 +277,7 @@ public final class H2Journal implements BrokerJournal, AutoCloseable {
      * No row holds changes from both sides of {@code snapshotTicket}: the journal is replayed a row at a time
      * after the snapshot's ticket, so such a row would apply the changes the snapshot covers twice.
      *
-     * @param snapshotTicket the ticket of the snapshot being written, or {@code Long.MAX_VALUE} for none
+     * @param snapshotTicket the ticket of the snapshot being written, or {@link #NO_SNAPSHOT}
      */
     private void append(List<Ticketed> batch, long snapshotTicket) throws SQLException {
         long started = System.nanoTime();
@@ -377,7 +380,7 @@ public final class H2Journal implements BrokerJournal, AutoCloseable {
         while (JournalTables.pruneObsolete(c, generation, ticket, PRUNE_ROWS) > 0) {
             c.commit();
             if (commitMeanwhile) {
-                commitWaitingDuring(Long.MAX_VALUE);
+                commitWaitingDuring(NO_SNAPSHOT);
             }
         }
         log.atDebug().addKeyValue("ticket", ticket).addKeyValue("bytes", written)
