@@ -289,7 +289,8 @@ public final class H2Journal implements BrokerJournal, AutoCloseable {
             if (change.ticket() <= skipThrough) {
                 continue;
             }
-            if (last != 0 && last <= snapshotTicket && change.ticket() > snapshotTicket) {
+            // Not when the row is empty: the row before was appended under the same ticket, and would be replaced.
+            if (rowBytes.size() > 0 && last <= snapshotTicket && change.ticket() > snapshotTicket) {
                 appendRow(rows, last);
             }
             encode(change.entry(), rowOut);

@@ -6,6 +6,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A disk that can fail on demand, the way a full SD card does (every database call answers an error), or slow
@@ -14,6 +15,8 @@ import java.sql.SQLException;
 final class FailingDisk {
     volatile boolean failing;
     volatile long slowMillis;
+    /** Calls on its connections so far. */
+    final AtomicInteger calls = new AtomicInteger();
 
     DataSource wrap(DataSource real) {
         return (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {DataSource.class},
@@ -30,6 +33,7 @@ final class FailingDisk {
         return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Connection.class},
                 (proxy, method, args) -> {
                     if (!method.getName().equals("close") && !method.getName().equals("rollback")) {
+                        calls.incrementAndGet();
                         failIfFailing();
                         Thread.sleep(slowMillis);
                     }

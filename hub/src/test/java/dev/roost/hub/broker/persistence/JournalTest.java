@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -52,6 +53,8 @@ class JournalTest {
     private final StateReplay mirror = new StateReplay();
     private Database database;
     private H2Journal journal;
+    /** Runs on the loop as the journal takes a snapshot, after the snapshot's ticket was read. */
+    private volatile Runnable whileSnapshotTaken = () -> { };
 
     @AfterEach
     void stop() throws Exception {
@@ -158,6 +161,46 @@ class JournalTest {
         StoredState stored = reopen(); // the journal rows alone, the snapshot never completed
         assertThat(stored.retained()).extracting(Message::topic).containsExactly("during");
         assertAllQueuedOnceInOrder(stored);
+    }
+
+    @Test
+    void aChangeThatFillsARowUpToTheSnapshotsTicketSurvivesTheSnapshotBeingCutShort() throws Exception {
+        FailingDisk disk = new FailingDisk();
+        open(1024 * 1024, disk);
+        record(new JournalEntry.SessionOpened("logger"));
+        String kilobyte = "x".repeat(1024);
+        for (long id = 1; id <= 900; id++) {
+            record(new JournalEntry.OutgoingQueued("logger", id, message("log/line", kilobyte, 1), 1, false, 0));
+        }
+        awaitDurable();
+        // This change takes the journal past 1 MiB. While its commit is slow, a change that fills a row by itself
+        // is recorded: the snapshot taken after that commit covers it, and is written while the writer commits it
+        // together with a change recorded right after the snapshot was taken.
+        disk.slowMillis = 200;
+        int callsBefore = disk.calls.get();
+        record(new JournalEntry.Retained(message("past-1-MiB", "y".repeat(200 * 1024), 1)));
+        await().atMost(SNAPSHOT_WAIT).until(() -> disk.calls.get() > callsBefore); // the writer took it
+        List<Long> snapshotTickets = new CopyOnWriteArrayList<>();
+        whileSnapshotTaken = () -> {
+            snapshotTickets.add(journal.lastTicket());
+            JournalEntry after = new JournalEntry.Retained(message("after-snapshot", "1", 1));
+            mirror.apply(after);
+            journal.record(after);
+        };
+        record(new JournalEntry.Retained(message("row-of-its-own", "z".repeat(17 * 1024), 1)));
+        long rowOfItsOwn = onLoop(journal::lastTicket);
+        disk.slowMillis = 20;
+        await().atMost(SNAPSHOT_WAIT).until(() -> !snapshotTickets.isEmpty());
+        awaitDurable();
+
+        disk.failing = true; // as a power cut would, halfway through the snapshot
+        await().atMost(SNAPSHOT_WAIT).until(journal::failing);
+        assertThat(completeSnapshots()).isZero();
+        assertThat(snapshotTickets).as("the snapshot covers the row of its own").containsExactly(rowOfItsOwn);
+
+        StoredState stored = reopen();
+        assertThat(stored.retained()).extracting(Message::topic)
+                .containsExactlyInAnyOrder("past-1-MiB", "row-of-its-own", "after-snapshot");
     }
 
     @Test
@@ -367,7 +410,7 @@ class JournalTest {
         return new H2Journal(database.dataSource()).load();
     }
 
-    /** The test's own copy of the state, as the broker would snapshot it. */
+    /** The test's own copy of the state, as the broker would snapshot it; then runs {@link #whileSnapshotTaken}. */
     private List<JournalEntry> snapshot() {
         List<JournalEntry> entries = new ArrayList<>();
         StoredState state = mirror.result(0);
@@ -385,6 +428,7 @@ class JournalTest {
                 }
             }
         }
+        whileSnapshotTaken.run();
         return entries;
     }
 
@@ -403,6 +447,10 @@ class JournalTest {
 
     private void onLoop(Runnable task) throws Exception {
         loop.submit(task).get(5, TimeUnit.SECONDS);
+    }
+
+    private <T> T onLoop(Callable<T> task) throws Exception {
+        return loop.submit(task).get(5, TimeUnit.SECONDS);
     }
 
     private List<Long> journalTickets() throws SQLException {
