@@ -276,6 +276,8 @@ public final class H2Journal implements BrokerJournal, AutoCloseable {
      * Writes the changes in rows of at most {@link #ROW_BYTES}, forces the file once and tells the broker loop.
      * No row holds changes from both sides of {@code snapshotTicket}: the journal is replayed a row at a time
      * after the snapshot's ticket, so such a row would apply the changes the snapshot covers twice.
+     * The last change is a row of its own, a small one: H2 writes the leaf that holds it again when the next
+     * commit appends a row after it (see {@link JournalRowType}), and a full row there would be written twice.
      *
      * @param snapshotTicket the ticket of the snapshot being written, or {@link #NO_SNAPSHOT}
      */
@@ -285,12 +287,14 @@ public final class H2Journal implements BrokerJournal, AutoCloseable {
         Connection c = connection();
         MVMap<Long, byte[]> rows = JournalTables.journal(c);
         long last = 0;
+        Ticketed lastChange = batch.get(batch.size() - 1);
         for (Ticketed change : batch) {
             if (change.ticket() <= skipThrough) {
                 continue;
             }
-            // Not when the row is empty: the row before was appended under the same ticket, and would be replaced.
-            if (rowBytes.size() > 0 && last <= snapshotTicket && change.ticket() > snapshotTicket) {
+            boolean crossesSnapshot = last <= snapshotTicket && change.ticket() > snapshotTicket;
+            // Only a row that holds something: one that filled up was appended under that ticket already.
+            if (rowBytes.size() > 0 && (crossesSnapshot || change == lastChange)) {
                 appendRow(rows, last);
             }
             encode(change.entry(), rowOut);

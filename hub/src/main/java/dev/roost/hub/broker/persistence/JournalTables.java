@@ -4,7 +4,6 @@ import dev.roost.hub.storage.H2Storage;
 import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStoreException;
-import org.h2.mvstore.type.ByteArrayDataType;
 import org.h2.mvstore.type.LongDataType;
 
 import java.io.ByteArrayInputStream;
@@ -102,7 +101,7 @@ final class JournalTables {
      */
     static MVMap<Long, byte[]> journal(Connection connection) throws SQLException {
         return storing(H2Storage.of(connection), store -> store.openMap(JOURNAL_MAP, new MVMap.Builder<Long, byte[]>()
-                .keyType(LongDataType.INSTANCE).valueType(ByteArrayDataType.INSTANCE)));
+                .keyType(LongDataType.INSTANCE).valueType(JournalRowType.INSTANCE)));
     }
 
     static void append(MVMap<Long, byte[]> journal, long ticket, byte[] entries) throws SQLException {
