@@ -58,7 +58,10 @@ public final class H2Journal implements BrokerJournal, AutoCloseable {
      * snapshot of a long queue has hundreds of parts; more per transaction would grow H2's undo log.
      */
     private static final int PARTS_PER_SYNC = 32;
-    /** Obsolete rows deleted per transaction after a snapshot: about 1 MiB. */
+    /**
+     * Obsolete rows deleted per transaction after a snapshot: up to about 1 MiB. A row holds up to {@link #ROW_BYTES}
+     * of a commit's changes, and the last change of each commit is a row of its own.
+     */
     private static final int PRUNE_ROWS = 64;
     private static final long MIN_JOURNAL_BYTES_BEFORE_SNAPSHOT = 8L * 1024 * 1024;
     /** Changes waiting for the writer beyond which QoS 1/2 publishers are refused, so a slow disk cannot fill the heap. */
