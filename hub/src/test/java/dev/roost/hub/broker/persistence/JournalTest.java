@@ -170,9 +170,8 @@ class JournalTest {
         FailingDisk disk = new FailingDisk();
         open(1024 * 1024, disk);
         record(new JournalEntry.SessionOpened("logger"));
-        String kilobyte = "x".repeat(1024);
         for (long id = 1; id <= 900; id++) {
-            record(new JournalEntry.OutgoingQueued("logger", id, message("log/line", kilobyte, 1), 1, false, 0));
+            record(queuedKilobyte(id));
         }
         awaitDurable();
         // This change takes the journal past 1 MiB. While its commit is slow, a change that fills a row by itself
@@ -212,14 +211,12 @@ class JournalTest {
         record(new JournalEntry.SessionOpened("logger"));
         awaitDurable();
         long fileBefore = fileBytes();
-        String kilobyte = "x".repeat(1024);
         long journalBytes = 0;
         long id = 0;
         for (int commit = 0; commit < 100; commit++) {
             List<JournalEntry> batch = new ArrayList<>();
             for (int i = 0; i < 20; i++) {
-                batch.add(new JournalEntry.OutgoingQueued("logger", ++id, message("log/line", kilobyte, 1), 1,
-                        false, 0));
+                batch.add(queuedKilobyte(++id));
                 journalBytes += encode(batch.get(i)).length;
             }
             onLoop(() -> batch.forEach(entry -> {
@@ -412,13 +409,12 @@ class JournalTest {
         FailingDisk disk = new FailingDisk();
         open(1024 * 1024, disk);
         record(new JournalEntry.SessionOpened("logger"));
-        String kilobyte = "x".repeat(1024);
         for (long id = 1; id <= 2_000; id++) {
             if (id == 500) {
                 awaitDurable();
                 disk.slowMillis = 10;
             }
-            record(new JournalEntry.OutgoingQueued("logger", id, message("log/line", kilobyte, 1), 1, false, 0));
+            record(queuedKilobyte(id));
         }
         awaitDurable();
         return disk;
@@ -509,6 +505,11 @@ class JournalTest {
             rows.next();
             return rows.getLong(1);
         }
+    }
+
+    /** Message {@code id} of 1 KiB queued for the persistent session "logger". */
+    private static JournalEntry queuedKilobyte(long id) {
+        return new JournalEntry.OutgoingQueued("logger", id, message("log/line", "x".repeat(1024), 1), 1, false, 0);
     }
 
     private static Message message(String topic, String payload, int qos) {
