@@ -8,6 +8,9 @@ import dev.roost.web.metrics.MetricsSource;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -87,6 +90,8 @@ public final class HubMetrics implements MetricsSource {
         samples.add(gauge("jvm_memory_heap_committed_bytes", "Java heap reserved from the OS.",
                 memory.getHeapMemoryUsage().getCommitted()));
         samples.add(gauge("jvm_memory_heap_max_bytes", "Java heap limit (-Xmx).", memory.getHeapMemoryUsage().getMax()));
+        samples.add(gauge("jvm_memory_heap_after_gc_bytes", "Java heap in use just after the last collection of each "
+                + "part of it: what the hub really holds, garbage not counted.", heapAfterCollection()));
         samples.add(gauge("jvm_memory_nonheap_used_bytes", "Metaspace, code cache and other non-heap memory in use.",
                 memory.getNonHeapMemoryUsage().getUsed()));
         long collections = 0;
@@ -99,6 +104,17 @@ public final class HubMetrics implements MetricsSource {
         samples.add(counter("jvm_gc_collection_seconds_total", "Time spent collecting garbage.",
                 collectionMillis / 1000.0));
         samples.add(gauge("jvm_threads", "Live JVM threads.", ManagementFactory.getThreadMXBean().getThreadCount()));
+    }
+
+    private static long heapAfterCollection() {
+        long used = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            MemoryUsage afterCollection = pool.getType() == MemoryType.HEAP ? pool.getCollectionUsage() : null;
+            if (afterCollection != null) {
+                used += afterCollection.getUsed();
+            }
+        }
+        return used;
     }
 
     private static Sample counter(String name, String help, double value) {

@@ -46,7 +46,7 @@ class MetricsTest {
             assertThat(values.get("roost_storage_write_seconds_total")).isPositive();
             assertThat(values.get("roost_storage_failing")).isZero();
             assertThat(values).containsKeys("roost_messages_received_total", "roost_messages_denied_total",
-                    "jvm_gc_collections_total", "roost_uptime_seconds");
+                    "jvm_gc_collections_total", "jvm_memory_heap_after_gc_bytes", "roost_uptime_seconds");
             assertThat(values.get("roost_history_dropped_total")).isZero();
             assertThat(scrape.body().lines().filter(line -> line.startsWith("# TYPE"))
                     .map(line -> line.split(" ")[3])).allMatch(type -> Arrays.asList("counter", "gauge").contains(type));
