@@ -12,7 +12,9 @@ import java.time.Duration;
  * @param connectTimeout         how long a new socket may take to send CONNECT
  * @param maxInflight            unacknowledged outgoing QoS 1/2 messages per client
  * @param maxQueuedMessages      QoS 1/2 messages queued per client beyond the in-flight window; oldest dropped
- * @param maxQueuedBytes         bytes queued across all clients; beyond it QoS 1/2 publishers are refused
+ * @param maxQueuedBytes         bytes queued across all clients; beyond it QoS 1/2 publishers are refused. By
+ *                               default a quarter of the heap (16 MiB in the unit's 64 MiB): the hub itself holds
+ *                               about 15 MiB, retained messages up to 8 MiB, and the collector needs room to spare
  * @param maxTopicBytes          longest topic name or filter
  * @param maxTopicLevels         most levels in a topic name or filter
  * @param maxSubscriptionsPerClient subscriptions one client may hold; more get the failure return code
@@ -55,7 +57,7 @@ public record BrokerConfig(
         private Duration connectTimeout = Duration.ofSeconds(10);
         private int maxInflight = 32;
         private int maxQueuedMessages = 1000;
-        private long maxQueuedBytes = 32L * 1024 * 1024;
+        private long maxQueuedBytes = Runtime.getRuntime().maxMemory() / 4;
         private int maxTopicBytes = 1024;
         private int maxTopicLevels = 32;
         private int maxSubscriptionsPerClient = 1000;
