@@ -68,8 +68,14 @@ public final class MqttConnection extends ChannelInboundHandlerAdapter implement
 
     private static final Logger log = LoggerFactory.getLogger(MqttConnection.class);
     private static final long MAX_PAUSE_MILLIS = 1000;
-    /** Room for about 200 acknowledgements in one buffer. */
-    private static final int ACK_BUFFER_BYTES = 1024;
+    /** Room for about 800 acknowledgements, or 40 small messages, in one buffer. */
+    private static final int SMALL_PACKETS_BUFFER_BYTES = 4096;
+    /**
+     * A QoS 1/2 PUBLISH up to this size goes into the buffer of small packets: copying its payload costs less than
+     * a buffer of its own and a pass through the pipeline, which each packet took before (a subscriber catching up
+     * on its queue takes one message per acknowledgement it sends).
+     */
+    private static final int SMALL_PUBLISH_BYTES = 512;
 
     private final BrokerContext broker;
     private final SubscribeHandler subscribeHandler;
@@ -105,11 +111,11 @@ public final class MqttConnection extends ChannelInboundHandlerAdapter implement
     private byte[] lastTopicBytes;
     private final Runnable flushTask = this::flushNow;
     /**
-     * Acknowledgements written since the last flush, gathered in one buffer: a group commit releases hundreds at
-     * once, and one buffer and one pass through the pipeline each would cost more than the bytes. Any other
-     * write sends it first, so the order on the wire is the order of writing.
+     * Small packets written since the last flush, gathered in one buffer: acknowledgements (a group commit releases
+     * hundreds at once) and small QoS 1/2 PUBLISHes. One buffer and one pass through the pipeline each would cost
+     * more than the bytes. Any other write sends it first, so the order on the wire is the order of writing.
      */
-    private ByteBuf pendingAcks;
+    private ByteBuf pendingSmall;
 
     public MqttConnection(BrokerContext broker) {
         this.broker = broker;
@@ -363,7 +369,7 @@ public final class MqttConnection extends ChannelInboundHandlerAdapter implement
     }
 
     private void writePublishAck(int qos, int packetId, int reasonCode) {
-        ControlPackets.publishAck(ackBuffer(), qos, packetId, reasonCode);
+        ControlPackets.publishAck(smallPackets(ControlPackets.MAX_ACK_BYTES), qos, packetId, reasonCode);
     }
 
     /** The journal ticket to wait for when changes were recorded since {@code before}; 0 when none were. */
@@ -433,7 +439,8 @@ public final class MqttConnection extends ChannelInboundHandlerAdapter implement
         // Even for an unknown id [MQTT-4.3.3-2], which MQTT 5 names; once the release is durable, so the id is
         // free after a crash too.
         int code = mqtt5 && !known ? ReasonCodes.PACKET_ID_NOT_FOUND : ReasonCodes.SUCCESS;
-        acks.afterDurable(changesSince(before), () -> ControlPackets.pubComp(ackBuffer(), packetId, code));
+        acks.afterDurable(changesSince(before),
+                () -> ControlPackets.pubComp(smallPackets(ControlPackets.MAX_ACK_BYTES), packetId, code));
     }
 
     /** PUBACK or PUBREC from the client; in MQTT 5 a code of 0x80 or above ends the exchange [MQTT-4.3.3-4]. */
@@ -549,7 +556,7 @@ public final class MqttConnection extends ChannelInboundHandlerAdapter implement
 
     /** Writes an MQTT 5 DISCONNECT after any acknowledgements still gathered, so they are not lost behind it. */
     private ChannelFuture writeDisconnect(int reasonCode) {
-        writePendingAcks();
+        writePendingSmall();
         return ctx.write(ControlPackets.disconnect(alloc(), reasonCode));
     }
 
@@ -606,9 +613,9 @@ public final class MqttConnection extends ChannelInboundHandlerAdapter implement
             connectDeadline.cancel(false);
         }
         held.discard();
-        if (pendingAcks != null) {
-            pendingAcks.release(); // the connection is gone; nobody reads them
-            pendingAcks = null;
+        if (pendingSmall != null) {
+            pendingSmall.release(); // the connection is gone; nobody reads them
+            pendingSmall = null;
         }
         if (!connected) {
             return;
@@ -682,6 +689,9 @@ public final class MqttConnection extends ChannelInboundHandlerAdapter implement
     @Override
     public void writePublish(Delivery delivery, Message message, int qos, boolean retain, boolean dup, int packetId,
                              int[] subscriptionIds) {
+        if (qos > 0 && writeSmallPublish(delivery, message, qos, retain, dup, packetId, subscriptionIds)) {
+            return;
+        }
         ByteBuf packet;
         if (mqtt5) {
             packet = delivery == null
@@ -697,38 +707,59 @@ public final class MqttConnection extends ChannelInboundHandlerAdapter implement
         write(packet);
     }
 
+    /** Appends a QoS 1/2 PUBLISH to the small packets when it is small; false when it is not. */
+    private boolean writeSmallPublish(Delivery delivery, Message message, int qos, boolean retain, boolean dup,
+                                      int packetId, int[] subscriptionIds) {
+        int length = mqtt5 ? PublishEncoder.length5(message, qos, subscriptionIds) : PublishEncoder.length(message, qos);
+        if (length > SMALL_PUBLISH_BYTES) {
+            return false;
+        }
+        ByteBuf out = smallPackets(length);
+        if (mqtt5) {
+            // Every subscriber of one fan-out sees the same expiry left, counted from when it began.
+            long now = delivery == null ? System.currentTimeMillis() : delivery.startedMillis();
+            PublishEncoder.encode5Into(out, message, qos, retain, dup, packetId, subscriptionIds, now);
+        } else {
+            PublishEncoder.encodeInto(out, message, qos, retain, dup, packetId);
+        }
+        return true;
+    }
+
     private ByteBufAllocator alloc() {
         return ctx.alloc();
     }
 
     private void write(ByteBuf packet) {
-        writePendingAcks();
+        writePendingSmall();
         ctx.write(packet, ctx.voidPromise());
         scheduleFlush();
     }
 
     @Override
     public void writePubRel(int packetId) {
-        ControlPackets.pubRel(ackBuffer(), packetId);
+        ControlPackets.pubRel(smallPackets(ControlPackets.MAX_ACK_BYTES), packetId);
     }
 
-    /** Where the next acknowledgement goes; it leaves with the next flush or the next other write. */
-    private ByteBuf ackBuffer() {
-        if (pendingAcks != null && pendingAcks.writableBytes() < ControlPackets.MAX_ACK_BYTES) {
-            writePendingAcks();
+    /**
+     * Where the next small packet goes, with room for {@code bytes} (at most {@link #SMALL_PUBLISH_BYTES}); it
+     * leaves with the next flush or the next other write.
+     */
+    private ByteBuf smallPackets(int bytes) {
+        if (pendingSmall != null && pendingSmall.writableBytes() < bytes) {
+            writePendingSmall();
         }
-        if (pendingAcks == null) {
-            pendingAcks = ctx.alloc().directBuffer(ACK_BUFFER_BYTES, ACK_BUFFER_BYTES);
+        if (pendingSmall == null) {
+            pendingSmall = ctx.alloc().directBuffer(SMALL_PACKETS_BUFFER_BYTES, SMALL_PACKETS_BUFFER_BYTES);
         }
         scheduleFlush();
-        return pendingAcks;
+        return pendingSmall;
     }
 
-    private void writePendingAcks() {
-        if (pendingAcks != null) {
-            ByteBuf acksOut = pendingAcks;
-            pendingAcks = null;
-            ctx.write(acksOut, ctx.voidPromise());
+    private void writePendingSmall() {
+        if (pendingSmall != null) {
+            ByteBuf out = pendingSmall;
+            pendingSmall = null;
+            ctx.write(out, ctx.voidPromise());
         }
     }
 
@@ -743,7 +774,7 @@ public final class MqttConnection extends ChannelInboundHandlerAdapter implement
     }
 
     private void writeMessage(MqttMessage message) {
-        writePendingAcks();
+        writePendingSmall();
         ctx.write(message, ctx.voidPromise());
         scheduleFlush();
     }
@@ -758,7 +789,7 @@ public final class MqttConnection extends ChannelInboundHandlerAdapter implement
 
     private void flushNow() {
         flushScheduled = false;
-        writePendingAcks();
+        writePendingSmall();
         ctx.flush();
     }
 

@@ -38,7 +38,7 @@ public final class Delivery implements AutoCloseable {
     /** The same in MQTT 5 form, for subscriptions without an identifier; the caller owns it. */
     public ByteBuf sharedQos0Packet5() {
         if (qos0Packet5 == null) {
-            qos0Packet5 = PublishEncoder.encode5(alloc, message, null, 0, false, false, 0, null, createdMillis());
+            qos0Packet5 = PublishEncoder.encode5(alloc, message, null, 0, false, false, 0, null, startedMillis());
         }
         return qos0Packet5.retainedDuplicate();
     }
@@ -52,10 +52,11 @@ public final class Delivery implements AutoCloseable {
     public ByteBuf packet5(ByteBufAllocator channelAlloc, int qos, boolean retain, int packetId,
                            int[] subscriptionIds) {
         return PublishEncoder.encode5(channelAlloc, message, sharedPayload(), qos, retain, false, packetId,
-                subscriptionIds, createdMillis());
+                subscriptionIds, startedMillis());
     }
 
-    private long createdMillis() {
+    /** When fan-out began: the moment every subscriber's MQTT 5 expiry is counted from. */
+    public long startedMillis() {
         if (createdMillis == 0) {
             createdMillis = System.currentTimeMillis();
         }

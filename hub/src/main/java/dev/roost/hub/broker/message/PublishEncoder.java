@@ -20,9 +20,20 @@ public final class PublishEncoder {
     /** One MQTT 3.1.1 PUBLISH in a single buffer. {@code packetId} is ignored for QoS 0. */
     public static ByteBuf encode(ByteBufAllocator alloc, Message message, int qos, boolean retain, boolean dup,
                                  int packetId) {
-        ByteBuf packet = alloc.ioBuffer(headerLength(message, qos, -1) + message.payload().length);
-        writeHeader(packet, message, qos, retain, dup, packetId, null, 0, -1);
-        return packet.writeBytes(message.payload());
+        ByteBuf packet = alloc.ioBuffer(length(message, qos));
+        encodeInto(packet, message, qos, retain, dup, packetId);
+        return packet;
+    }
+
+    /** One MQTT 3.1.1 PUBLISH appended to {@code out}, which has room for {@link #length} bytes. */
+    public static void encodeInto(ByteBuf out, Message message, int qos, boolean retain, boolean dup, int packetId) {
+        writeHeader(out, message, qos, retain, dup, packetId, null, 0, -1);
+        out.writeBytes(message.payload());
+    }
+
+    /** The size of the MQTT 3.1.1 PUBLISH {@link #encode} writes. */
+    public static int length(Message message, int qos) {
+        return headerLength(message, qos, -1) + message.payload().length;
     }
 
     /**
@@ -53,6 +64,14 @@ public final class PublishEncoder {
         ByteBuf header = alloc.ioBuffer(headerLength);
         writeHeader(header, message, qos, retain, dup, packetId, ids, nowMillis, properties);
         return alloc.compositeDirectBuffer(2).addComponents(true, header, sharedPayload.retainedDuplicate());
+    }
+
+    /** One MQTT 5 PUBLISH appended to {@code out}, which has room for {@link #length5} bytes. */
+    public static void encode5Into(ByteBuf out, Message message, int qos, boolean retain, boolean dup, int packetId,
+                                   int[] subscriptionIds, long nowMillis) {
+        int[] ids = subscriptionIds == null ? NO_IDS : subscriptionIds;
+        writeHeader(out, message, qos, retain, dup, packetId, ids, nowMillis, propertiesLength(message, ids));
+        out.writeBytes(message.payload());
     }
 
     /** The size of the MQTT 5 PUBLISH {@link #encode5} writes, to hold it against the client's maximum. */
