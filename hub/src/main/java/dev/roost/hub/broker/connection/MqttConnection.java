@@ -71,9 +71,9 @@ public final class MqttConnection extends ChannelInboundHandlerAdapter implement
     /** Room for about 800 acknowledgements, or 40 small messages, in one buffer. */
     private static final int SMALL_PACKETS_BUFFER_BYTES = 4096;
     /**
-     * A QoS 1/2 PUBLISH up to this size goes into the buffer of small packets: copying its payload costs less than
-     * a buffer of its own and a pass through the pipeline, which each packet took before (a subscriber catching up
-     * on its queue takes one message per acknowledgement it sends).
+     * A PUBLISH up to this size goes into the buffer of small packets: copying it there costs less than a buffer of
+     * its own (or a duplicate of one shared in fan-out) and a pass through the pipeline, which each packet took
+     * before. Most of what a home sends is this small.
      */
     private static final int SMALL_PUBLISH_BYTES = 512;
 
@@ -112,7 +112,7 @@ public final class MqttConnection extends ChannelInboundHandlerAdapter implement
     private final Runnable flushTask = this::flushNow;
     /**
      * Small packets written since the last flush, gathered in one buffer: acknowledgements (a group commit releases
-     * hundreds at once) and small QoS 1/2 PUBLISHes. One buffer and one pass through the pipeline each would cost
+     * hundreds at once) and small PUBLISHes. One buffer and one pass through the pipeline each would cost
      * more than the bytes. Any other write sends it first, so the order on the wire is the order of writing.
      */
     private ByteBuf pendingSmall;
@@ -689,7 +689,7 @@ public final class MqttConnection extends ChannelInboundHandlerAdapter implement
     @Override
     public void writePublish(Delivery delivery, Message message, int qos, boolean retain, boolean dup, int packetId,
                              int[] subscriptionIds) {
-        if (qos > 0 && writeSmallPublish(delivery, message, qos, retain, dup, packetId, subscriptionIds)) {
+        if (writeSmallPublish(delivery, message, qos, retain, dup, packetId, subscriptionIds)) {
             return;
         }
         ByteBuf packet;
@@ -707,7 +707,7 @@ public final class MqttConnection extends ChannelInboundHandlerAdapter implement
         write(packet);
     }
 
-    /** Appends a QoS 1/2 PUBLISH to the small packets when it is small; false when it is not. */
+    /** Appends a PUBLISH to the small packets when it is small; false when it is not. */
     private boolean writeSmallPublish(Delivery delivery, Message message, int qos, boolean retain, boolean dup,
                                       int packetId, int[] subscriptionIds) {
         int length = mqtt5 ? PublishEncoder.length5(message, qos, subscriptionIds) : PublishEncoder.length(message, qos);

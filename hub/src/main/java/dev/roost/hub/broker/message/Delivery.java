@@ -4,9 +4,10 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 
 /**
- * One message on its way to all its subscribers, serialised once: the QoS 0 packet is identical for every
- * subscriber of a protocol version and shared whole; QoS 1/2 packets differ only in their header and share the
- * payload. Confined to the broker's event loop; the router closes it once fan-out is done.
+ * One message on its way to all its subscribers, serialised once when it is large: the QoS 0 packet is identical
+ * for every subscriber of a protocol version and shared whole; QoS 1/2 packets differ only in their header and
+ * share the payload. (A connection copies a small message into its buffer of small packets instead.) Confined to
+ * the broker's event loop; the router closes it once fan-out is done.
  */
 public final class Delivery implements AutoCloseable {
 
