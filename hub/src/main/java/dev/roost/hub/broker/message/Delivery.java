@@ -14,7 +14,7 @@ public final class Delivery implements AutoCloseable {
     private final Message message;
     private final ByteBufAllocator alloc;
     /** When fan-out began, read once and only for MQTT 5 packets: every subscriber sees the same expiry left. */
-    private long createdMillis;
+    private long startedMillis;
     private ByteBuf qos0Packet;
     private ByteBuf qos0Packet5;
     private ByteBuf payload;
@@ -58,10 +58,10 @@ public final class Delivery implements AutoCloseable {
 
     /** When fan-out began: the moment every subscriber's MQTT 5 expiry is counted from. */
     public long startedMillis() {
-        if (createdMillis == 0) {
-            createdMillis = System.currentTimeMillis();
+        if (startedMillis == 0) {
+            startedMillis = System.currentTimeMillis();
         }
-        return createdMillis;
+        return startedMillis;
     }
 
     private ByteBuf sharedPayload() {
