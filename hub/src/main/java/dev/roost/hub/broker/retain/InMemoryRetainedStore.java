@@ -73,9 +73,12 @@ public final class InMemoryRetainedStore implements RetainedStore {
         return refused;
     }
 
-    /** Bytes held for one retained message: its topic and payload. */
+    /**
+     * Heap bytes held for one retained message, counted as for a queued one ({@link Message#weight}), so the limit
+     * bounds what the heap holds, not only topic and payload (a 20-byte value on a 20-byte topic holds about 270).
+     */
     private static long cost(Message message) {
-        return message.topic().length() + (long) message.payload().length;
+        return message.weight();
     }
 
     private void refuse(String topic) {

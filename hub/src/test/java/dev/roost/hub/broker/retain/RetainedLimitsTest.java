@@ -36,13 +36,15 @@ class RetainedLimitsTest {
     }
 
     @Test
-    void theByteLimitCountsTopicsAndPayloadsAndDeletingFreesIt() {
-        InMemoryRetainedStore store = new InMemoryRetainedStore(100, 10);
+    void theByteLimitCountsWhatMessagesHoldInTheHeapAndDeletingFreesIt() {
+        Message first = retained("ab", "123");
+        Message second = retained("cd", "1234");
+        InMemoryRetainedStore store = new InMemoryRetainedStore(100, first.weight() + second.weight() - 1);
 
-        assertThat(store.put(retained("ab", "123"))).isTrue();     // 5 bytes
-        assertThat(store.put(retained("cd", "1234"))).isFalse();   // would be 11
-        assertThat(store.put(retained("ab", ""))).isTrue();        // deletes
-        assertThat(store.put(retained("cd", "12345678"))).isTrue(); // 10 bytes
+        assertThat(store.put(first)).isTrue();
+        assertThat(store.put(second)).isFalse();                    // one byte too many
+        assertThat(store.put(retained("ab", ""))).isTrue();         // deletes
+        assertThat(store.put(retained("cd", "12345678"))).isTrue(); // fits on its own
 
         assertThat(store.size()).isEqualTo(1);
         assertThat(store.refused()).isEqualTo(1);
@@ -50,8 +52,9 @@ class RetainedLimitsTest {
 
     @Test
     void anUpdateThatDoesNotFitRemovesTheOutdatedValueRatherThanKeepIt() {
-        InMemoryRetainedStore store = new InMemoryRetainedStore(100, 20);
-        store.put(retained("home/lock", "LOCKED"));
+        Message locked = retained("home/lock", "LOCKED");
+        InMemoryRetainedStore store = new InMemoryRetainedStore(100, locked.weight() + 10);
+        store.put(locked);
 
         assertThat(store.put(retained("home/lock", "UNLOCKED and a very long payload"))).isFalse();
 
