@@ -735,9 +735,15 @@ public final class MqttConnection extends ChannelInboundHandlerAdapter implement
         scheduleFlush();
     }
 
+    /**
+     * Sends PUBREL once what the session recorded so far, its release of this message among it, is durable: once
+     * PUBREL is out the PUBLISH must not be sent again [MQTT-4.3.3-1], and a broker restarted before the release
+     * was stored would send it again, which the receiver, done with that packet id, would take as a new message.
+     */
     @Override
     public void writePubRel(int packetId) {
-        ControlPackets.pubRel(smallPackets(ControlPackets.MAX_ACK_BYTES), packetId);
+        long ticket = session.isClean() ? 0 : broker.journal().lastTicket();
+        acks.afterDurable(ticket, () -> ControlPackets.pubRel(smallPackets(ControlPackets.MAX_ACK_BYTES), packetId));
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.roost.hub.broker.BrokerConfig;
 import dev.roost.hub.broker.BrokerFixture;
 import dev.roost.hub.broker.BrokerStorage;
 import dev.roost.hub.broker.MqttBroker;
+import dev.roost.hub.broker.RawMqtt;
 import dev.roost.hub.broker.auth.AnonymousAccess;
 import dev.roost.hub.broker.auth.AnonymousAuthenticator;
 import dev.roost.hub.broker.auth.TopicPermissions;
@@ -92,6 +93,35 @@ class StorageFaultTest {
         assertThat(new H2Journal(database.dataSource()).load().retained())
                 .extracting(message -> new String(message.payload(), StandardCharsets.UTF_8))
                 .containsExactly("{\"setpoint\":21}");
+    }
+
+    @Test
+    void pubrelToAPersistentSubscriberWaitsUntilTheReleaseIsStored() throws Exception {
+        start();
+        try (RawMqtt display = new RawMqtt(port)) {
+            display.connect("door-display", false, 60);
+            display.send(RawMqtt.subscribePacket(1, "home/door", 2));
+            assertThat(display.read().type()).isEqualTo(RawMqtt.SUBACK);
+            client = new MqttAsyncClient("tcp://127.0.0.1:" + port, "door-sensor", new MemoryPersistence());
+            client.connect(BrokerFixture.options(true)).waitForCompletion(5_000);
+            client.publish("home/door", bytes("open"), 2, false).waitForCompletion(5_000);
+            RawMqtt.Packet publish = display.read();
+            assertThat(publish.type()).isEqualTo(RawMqtt.PUBLISH);
+            int packetId = publish.publishPacketId();
+
+            disk.failing = true;
+            display.send(RawMqtt.ackPacket(RawMqtt.PUBREC, packetId));
+            // Once PUBREL is out, the PUBLISH must never be sent again [MQTT-4.3.3-1]; a broker restarted before
+            // the release was stored would send it again, and the display, done with that id, take it as new.
+            display.expectSilence(Duration.ofMillis(1_500));
+            assertThat(journal.failing()).isTrue();
+
+            disk.failing = false;
+            RawMqtt.Packet pubrel = display.read();
+            assertThat(pubrel.type()).isEqualTo(RawMqtt.PUBREL);
+            assertThat(pubrel.packetId()).isEqualTo(packetId);
+            display.send(RawMqtt.ackPacket(RawMqtt.PUBCOMP, packetId));
+        }
     }
 
     private void start() {
