@@ -333,11 +333,13 @@ public final class MqttConnection extends ChannelInboundHandlerAdapter implement
         }
         long before = broker.journal().lastTicket();
         int reasonCode = ReasonCodes.SUCCESS;
-        // A QoS 2 re-delivery is acknowledged again but not routed again [MQTT-4.3.3-2].
+        // A QoS 2 re-delivery is acknowledged again but not routed again [MQTT-4.3.3-2]. Its receipt is recorded
+        // before it is routed, so that the clients it goes to at QoS 2 can be sent it once that is durable.
         if (qos < 2 || !session.awaitsRelease(packetId)) {
+            boolean marked = qos == 2 && session.markQos2Received(packetId);
             reasonCode = route(topic, publish, qos, properties);
-            if (qos == 2 && reasonCode < 0x80) {
-                session.markQos2Received(packetId);
+            if (marked && reasonCode >= 0x80) {
+                session.releaseQos2(packetId); // refused (MQTT 5): the exchange ends with the PUBREC [MQTT-4.3.3-4]
             }
         }
         // Acknowledged once what it changed (persistent subscribers' queues, retained, QoS 2 state) is on disk.
@@ -689,6 +691,15 @@ public final class MqttConnection extends ChannelInboundHandlerAdapter implement
     @Override
     public void writePublish(Delivery delivery, Message message, int qos, boolean retain, boolean dup, int packetId,
                              int[] subscriptionIds) {
+        if (qos == 2 && delivery != null && delivery.heldUntilDurable()) {
+            long ticket = broker.journal().lastTicket();
+            if (!acks.sendsAtOnce(ticket)) {
+                // Written later from the message itself: the delivery's buffers are gone once fan-out is done.
+                acks.afterDurable(ticket, () -> writePublish(null, message, qos, retain, dup, packetId,
+                        subscriptionIds));
+                return;
+            }
+        }
         if (writeSmallPublish(delivery, message, qos, retain, dup, packetId, subscriptionIds)) {
             return;
         }

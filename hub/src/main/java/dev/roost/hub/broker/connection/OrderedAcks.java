@@ -7,8 +7,9 @@ import java.util.ArrayDeque;
 /**
  * A connection's acknowledgements (PUBACK, PUBREC, PUBCOMP, SUBACK, UNSUBACK), each sent once what it
  * acknowledges is durable and never before an earlier one, so they leave in the order their packets came in
- * [MQTT-4.6.0-2, 4.6.0-3, 4.6.0-4]; and the PUBRELs of a persistent session's outgoing QoS 2 messages, once their
- * release is durable. Confined to the broker loop.
+ * [MQTT-4.6.0-2, 4.6.0-3, 4.6.0-4]; and, once what they depend on is durable, the PUBRELs of a persistent
+ * session's outgoing QoS 2 messages and the QoS 2 PUBLISHes of messages a persistent session published.
+ * Confined to the broker loop.
  */
 final class OrderedAcks {
 

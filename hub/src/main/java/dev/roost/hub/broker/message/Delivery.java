@@ -13,6 +13,7 @@ public final class Delivery implements AutoCloseable {
 
     private final Message message;
     private final ByteBufAllocator alloc;
+    private final boolean heldUntilDurable;
     /** When fan-out began, read once and only for MQTT 5 packets: every subscriber sees the same expiry left. */
     private long startedMillis;
     private ByteBuf qos0Packet;
@@ -20,8 +21,22 @@ public final class Delivery implements AutoCloseable {
     private ByteBuf payload;
 
     public Delivery(Message message, ByteBufAllocator alloc) {
+        this(message, alloc, false);
+    }
+
+    /**
+     * @param heldUntilDurable a QoS 2 message from a persistent session: a client is sent it at QoS 2 only once the
+     *                         changes recorded so far, its receipt among them, are durable. Sent before and the
+     *                         broker restarted, the publisher would send it again and it would be delivered twice.
+     */
+    public Delivery(Message message, ByteBufAllocator alloc, boolean heldUntilDurable) {
         this.message = message;
         this.alloc = alloc;
+        this.heldUntilDurable = heldUntilDurable;
+    }
+
+    public boolean heldUntilDurable() {
+        return heldUntilDurable;
     }
 
     public Message message() {

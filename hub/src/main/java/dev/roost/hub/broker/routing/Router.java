@@ -59,7 +59,8 @@ public final class Router {
         }
         Subscriber behind = null;
         // Forwarded to existing subscribers with RETAIN 0 [MQTT-3.3.1-9], unless one asked for it as published.
-        try (Delivery delivery = new Delivery(message.withRetain(false), alloc)) {
+        boolean heldUntilDurable = message.qos() == 2 && publisher != null && publisher.isPersistent();
+        try (Delivery delivery = new Delivery(message.withRetain(false), alloc, heldUntilDurable)) {
             for (Map.Entry<Subscriber, Route> target : targets.entrySet()) {
                 Subscriber subscriber = target.getKey();
                 Route route = target.getValue();

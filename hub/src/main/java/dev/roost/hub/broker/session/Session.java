@@ -103,6 +103,11 @@ public final class Session implements Subscriber {
         return clean;
     }
 
+    @Override
+    public boolean isPersistent() {
+        return !clean;
+    }
+
     public ClientLink link() {
         return link;
     }

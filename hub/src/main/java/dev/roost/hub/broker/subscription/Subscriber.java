@@ -16,6 +16,14 @@ public interface Subscriber {
      */
     boolean deliver(Delivery delivery, int qos, boolean retainFlag, int[] subscriptionIds);
 
+    /**
+     * Whether the journal keeps this subscriber's state, its QoS 2 exchanges among it, across a restart: a client
+     * session that is not clean. Those it publishes at QoS 2 reach other clients only once their receipt is durable.
+     */
+    default boolean isPersistent() {
+        return false;
+    }
+
     /** Runs the callback (on the broker loop) once this subscriber keeps up again; at once if it does. */
     default void whenRelieved(Runnable callback) {
         callback.run();

@@ -124,6 +124,36 @@ class StorageFaultTest {
         }
     }
 
+    @Test
+    void aQos2MessageFromAPersistentSessionReachesSubscribersOnlyOnceItsReceiptIsStored() throws Exception {
+        start();
+        try (RawMqtt display = new RawMqtt(port)) {
+            display.connect("hall-display", true, 60);
+            display.send(RawMqtt.subscribePacket(1, "home/door", 2));
+            assertThat(display.read().type()).isEqualTo(RawMqtt.SUBACK);
+            client = new MqttAsyncClient("tcp://127.0.0.1:" + port, "door-sensor", new MemoryPersistence());
+            client.connect(BrokerFixture.options(false)).waitForCompletion(5_000);
+
+            disk.failing = true;
+            IMqttDeliveryToken sent = client.publish("home/door", bytes("open"), 2, false);
+            // Delivered now and the broker restarted before the receipt was stored, the sensor would send it again,
+            // and the display would be sent it twice.
+            display.expectSilence(Duration.ofMillis(1_500));
+            assertThat(journal.failing()).isTrue();
+
+            disk.failing = false;
+            RawMqtt.Packet publish = display.read();
+            assertThat(publish.type()).isEqualTo(RawMqtt.PUBLISH);
+            assertThat(publish.publishPayload()).isEqualTo("open");
+            display.send(RawMqtt.ackPacket(RawMqtt.PUBREC, publish.publishPacketId()));
+            assertThat(display.read().type()).isEqualTo(RawMqtt.PUBREL);
+            display.send(RawMqtt.ackPacket(RawMqtt.PUBCOMP, publish.publishPacketId()));
+            sent.waitForCompletion(10_000);
+            assertThat(sent.isComplete()).isTrue();
+            display.expectSilence(Duration.ofMillis(500));
+        }
+    }
+
     private void start() {
         database = Database.open(data, List.of("hub"));
         journal = new H2Journal(disk.wrap(database.dataSource()));
