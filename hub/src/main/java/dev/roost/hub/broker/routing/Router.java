@@ -7,9 +7,9 @@ import dev.roost.hub.broker.subscription.Route;
 import dev.roost.hub.broker.subscription.Subscriber;
 import dev.roost.hub.broker.subscription.SubscriptionOptions;
 import dev.roost.hub.broker.subscription.SubscriptionTree;
+import dev.roost.hub.broker.subscription.Targets;
 import io.netty.buffer.ByteBufAllocator;
 
-import java.util.Map;
 
 /**
  * Delivers published messages: keeps the retained copy, finds the subscribers through the subscription
@@ -53,7 +53,7 @@ public final class Router {
         if (message.retain()) {
             retained.put(message); // empty payload deletes [MQTT-3.3.1-10]
         }
-        Map<Subscriber, Route> targets = subscriptions.match(message.topic(), publisher);
+        Targets targets = subscriptions.match(message.topic(), publisher);
         if (targets.isEmpty()) {
             return Routed.NO_MATCH;
         }
@@ -61,9 +61,9 @@ public final class Router {
         // Forwarded to existing subscribers with RETAIN 0 [MQTT-3.3.1-9], unless one asked for it as published.
         boolean heldUntilDurable = message.qos() == 2 && publisher != null && publisher.isPersistent();
         try (Delivery delivery = new Delivery(message.withRetain(false), alloc, heldUntilDurable)) {
-            for (Map.Entry<Subscriber, Route> target : targets.entrySet()) {
-                Subscriber subscriber = target.getKey();
-                Route route = target.getValue();
+            for (int i = 0; i < targets.size(); i++) {
+                Subscriber subscriber = targets.subscriber(i);
+                Route route = targets.route(i);
                 if (subscriber.deliver(delivery, Math.min(message.qos(), route.qos()),
                         route.retainAsPublished() && message.retain(), route.subscriptionIds())) {
                     behind = subscriber;

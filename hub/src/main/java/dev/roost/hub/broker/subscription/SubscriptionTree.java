@@ -1,6 +1,5 @@
 package dev.roost.hub.broker.subscription;
 
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Map;
@@ -18,7 +17,7 @@ public final class SubscriptionTree {
     private static final int REMEMBERED_TOPICS = 1024;
 
     private final Node root = new Node(null, null);
-    private final Map<String, Map<Subscriber, Route>> remembered = new HashMap<>();
+    private final Map<String, Targets> remembered = new HashMap<>();
     private int count;
 
     /** Adds or replaces a subscription with only a QoS, as MQTT 3.1.1 and in-process clients subscribe. */
@@ -59,18 +58,18 @@ public final class SubscriptionTree {
     }
 
     /** Every subscriber whose filters match the topic, each once, with all its matching subscriptions merged. */
-    public Map<Subscriber, Route> match(String topic) {
+    public Targets match(String topic) {
         return match(topic, null);
     }
 
     /**
      * Like {@link #match(String)}, leaving out the publisher's own subscriptions that asked for No Local
-     * [MQTT-3.8.3-3]. The map returned is read-only and stays as it is when the subscriptions change.
+     * [MQTT-3.8.3-3]. What it returns stays as it is when the subscriptions change.
      *
      * @param publisher the session that published the message, or null
      */
-    public Map<Subscriber, Route> match(String topic, Subscriber publisher) {
-        Map<Subscriber, Route> known = remembered.get(topic);
+    public Targets match(String topic, Subscriber publisher) {
+        Targets known = remembered.get(topic);
         if (known != null) {
             return known;
         }
@@ -78,7 +77,7 @@ public final class SubscriptionTree {
         // [MQTT-4.7.2-1] filters starting with a wildcard do not match topics starting with '$'.
         boolean system = topic.startsWith("$");
         collect(root, Topics.split(topic), 0, system, matches);
-        Map<Subscriber, Route> result = Collections.unmodifiableMap(matches.routes);
+        Targets result = matches.routes.isEmpty() ? Targets.NONE : new Targets(matches.routes);
         if (!matches.publisherDependent) {
             if (remembered.size() >= REMEMBERED_TOPICS) {
                 remembered.clear();
