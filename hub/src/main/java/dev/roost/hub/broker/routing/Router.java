@@ -10,7 +10,6 @@ import dev.roost.hub.broker.subscription.SubscriptionTree;
 import dev.roost.hub.broker.subscription.Targets;
 import io.netty.buffer.ByteBufAllocator;
 
-
 /**
  * Delivers published messages: keeps the retained copy, finds the subscribers through the subscription
  * tree and hands each one the message once, at the lower of the published and the granted QoS.
