@@ -58,8 +58,8 @@ public final class PublishEncoder {
         int headerLength = headerLength(message, qos, properties);
         if (sharedPayload == null) {
             ByteBuf packet = alloc.ioBuffer(headerLength + message.payload().length);
-            writeHeader(packet, message, qos, retain, dup, packetId, ids, nowMillis, properties);
-            return packet.writeBytes(message.payload());
+            encode5Into(packet, message, qos, retain, dup, packetId, ids, nowMillis);
+            return packet;
         }
         ByteBuf header = alloc.ioBuffer(headerLength);
         writeHeader(header, message, qos, retain, dup, packetId, ids, nowMillis, properties);
