@@ -754,7 +754,16 @@ public final class MqttConnection extends ChannelInboundHandlerAdapter implement
     @Override
     public void writePubRel(int packetId) {
         long ticket = session.isClean() ? 0 : broker.journal().lastTicket();
-        acks.afterDurable(ticket, () -> ControlPackets.pubRel(smallPackets(ControlPackets.MAX_ACK_BYTES), packetId));
+        if (acks.sendsAtOnce(ticket)) {
+            // No task when nothing waits: a clean subscriber's QoS 2 stream takes this path for every message.
+            writePubRelNow(packetId);
+        } else {
+            acks.afterDurable(ticket, () -> writePubRelNow(packetId));
+        }
+    }
+
+    private void writePubRelNow(int packetId) {
+        ControlPackets.pubRel(smallPackets(ControlPackets.MAX_ACK_BYTES), packetId);
     }
 
     /**
