@@ -98,12 +98,8 @@ class StorageFaultTest {
     @Test
     void pubrelToAPersistentSubscriberWaitsUntilTheReleaseIsStored() throws Exception {
         start();
-        try (RawMqtt display = new RawMqtt(port)) {
-            display.connect("door-display", false, 60);
-            display.send(RawMqtt.subscribePacket(1, "home/door", 2));
-            assertThat(display.read().type()).isEqualTo(RawMqtt.SUBACK);
-            client = new MqttAsyncClient("tcp://127.0.0.1:" + port, "door-sensor", new MemoryPersistence());
-            client.connect(BrokerFixture.options(true)).waitForCompletion(5_000);
+        try (RawMqtt display = doorDisplay("door-display", false)) {
+            connectDoorSensor(true);
             client.publish("home/door", bytes("open"), 2, false).waitForCompletion(5_000);
             RawMqtt.Packet publish = display.read();
             assertThat(publish.type()).isEqualTo(RawMqtt.PUBLISH);
@@ -127,12 +123,8 @@ class StorageFaultTest {
     @Test
     void aQos2MessageFromAPersistentSessionReachesSubscribersOnlyOnceItsReceiptIsStored() throws Exception {
         start();
-        try (RawMqtt display = new RawMqtt(port)) {
-            display.connect("hall-display", true, 60);
-            display.send(RawMqtt.subscribePacket(1, "home/door", 2));
-            assertThat(display.read().type()).isEqualTo(RawMqtt.SUBACK);
-            client = new MqttAsyncClient("tcp://127.0.0.1:" + port, "door-sensor", new MemoryPersistence());
-            client.connect(BrokerFixture.options(false)).waitForCompletion(5_000);
+        try (RawMqtt display = doorDisplay("hall-display", true)) {
+            connectDoorSensor(false);
 
             disk.failing = true;
             IMqttDeliveryToken sent = client.publish("home/door", bytes("open"), 2, false);
@@ -152,6 +144,21 @@ class StorageFaultTest {
             assertThat(sent.isComplete()).isTrue();
             display.expectSilence(Duration.ofMillis(500));
         }
+    }
+
+    /** A client subscribed to {@code home/door} at QoS 2, read packet by packet. */
+    private RawMqtt doorDisplay(String clientId, boolean cleanSession) throws Exception {
+        RawMqtt display = new RawMqtt(port);
+        display.connect(clientId, cleanSession, 60);
+        display.send(RawMqtt.subscribePacket(1, "home/door", 2));
+        assertThat(display.read().type()).isEqualTo(RawMqtt.SUBACK);
+        return display;
+    }
+
+    /** The publisher on {@code home/door}, as {@link #client}. */
+    private void connectDoorSensor(boolean cleanSession) throws Exception {
+        client = new MqttAsyncClient("tcp://127.0.0.1:" + port, "door-sensor", new MemoryPersistence());
+        client.connect(BrokerFixture.options(cleanSession)).waitForCompletion(5_000);
     }
 
     private void start() {
