@@ -59,8 +59,8 @@ public final class H2Journal implements BrokerJournal, AutoCloseable {
      */
     private static final int PARTS_PER_SYNC = 32;
     /**
-     * Obsolete rows deleted per transaction after a snapshot: up to about 1 MiB. A row holds up to {@link #ROW_BYTES}
-     * of a commit's changes, and the last change of each commit is a row of its own.
+     * Rows of older snapshots deleted per transaction after a snapshot: up to about 1 MiB, as a part holds up to
+     * {@link #ROW_BYTES}. The journal rows it covers go at once, with their map.
      */
     private static final int PRUNE_ROWS = 64;
     private static final long MIN_JOURNAL_BYTES_BEFORE_SNAPSHOT = 8L * 1024 * 1024;
@@ -120,6 +120,8 @@ public final class H2Journal implements BrokerJournal, AutoCloseable {
     private final RowBuffer partBytes = new RowBuffer();
     private final DataOutputStream partOut = new DataOutputStream(partBytes);
     private Connection connection;
+    /** The journal map the rows after the latest snapshot's ticket go to; the one before takes those up to it. */
+    private int journalMap;
     private long skipThrough;
     private long lastCommitNanos;
     private long journalBytes;
@@ -145,6 +147,7 @@ public final class H2Journal implements BrokerJournal, AutoCloseable {
         try (Connection reader = dataSource.getConnection()) {
             StoredState state = JournalTables.load(reader);
             snapshotGeneration = JournalTables.highestGeneration(reader);
+            journalMap = JournalTables.journalNumbers(reader).stream().mapToInt(Integer::intValue).max().orElse(0);
             lastTicket = state.lastTicket();
             durableTicket = state.lastTicket();
             skipThrough = state.lastTicket();
@@ -281,6 +284,7 @@ public final class H2Journal implements BrokerJournal, AutoCloseable {
      * after the snapshot's ticket, so such a row would apply the changes the snapshot covers twice.
      * The last change is a row of its own, a small one: H2 writes the leaf that holds it again when the next
      * commit appends a row after it (see {@link JournalRowType}), and a full row there would be written twice.
+     * While a snapshot is written, the rows up to its ticket go to the journal map before the current one.
      *
      * @param snapshotTicket the ticket of the snapshot being written, or {@link #NO_SNAPSHOT}
      */
@@ -288,7 +292,9 @@ public final class H2Journal implements BrokerJournal, AutoCloseable {
         long started = System.nanoTime();
         rowBytes.reset();
         Connection c = connection();
-        MVMap<Long, byte[]> rows = JournalTables.journal(c);
+        MVMap<Long, byte[]> rows = JournalTables.journal(c, journalMap);
+        MVMap<Long, byte[]> coveredRows = snapshotTicket == NO_SNAPSHOT ? rows
+                : JournalTables.journal(c, journalMap - 1);
         long last = 0;
         Ticketed lastChange = batch.get(batch.size() - 1);
         for (Ticketed change : batch) {
@@ -298,16 +304,16 @@ public final class H2Journal implements BrokerJournal, AutoCloseable {
             boolean crossesSnapshot = last <= snapshotTicket && change.ticket() > snapshotTicket;
             // Only a row that holds something: one that filled up was appended under that ticket already.
             if (rowBytes.size() > 0 && (crossesSnapshot || change == lastChange)) {
-                appendRow(rows, last);
+                appendRow(last <= snapshotTicket ? coveredRows : rows, last);
             }
             encode(change.entry(), rowOut);
             last = change.ticket();
             if (rowBytes.size() >= ROW_BYTES) {
-                appendRow(rows, last);
+                appendRow(last <= snapshotTicket ? coveredRows : rows, last);
             }
         }
         if (rowBytes.size() > 0) {
-            appendRow(rows, last);
+            appendRow(last <= snapshotTicket ? coveredRows : rows, last);
         }
         if (last == 0) {
             return;
@@ -362,6 +368,7 @@ public final class H2Journal implements BrokerJournal, AutoCloseable {
             return -1;
         }
         long ticket = snapshot.ticket();
+        journalMap++; // for the rows after the ticket; see append
         long journalBytesBefore = journalBytes;
         Connection c = connection();
         int generation = ++snapshotGeneration;
@@ -385,6 +392,8 @@ public final class H2Journal implements BrokerJournal, AutoCloseable {
         // What was committed meanwhile after the snapshot's ticket stays in the journal and counts towards the next.
         journalBytes -= journalBytesBefore;
         lastSnapshotBytes = written;
+        JournalTables.removeJournalsBefore(c, journalMap);
+        c.commit();
         while (JournalTables.pruneObsolete(c, generation, ticket, PRUNE_ROWS) > 0) {
             c.commit();
             if (commitMeanwhile) {

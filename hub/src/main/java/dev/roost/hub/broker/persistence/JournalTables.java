@@ -3,6 +3,7 @@ package dev.roost.hub.broker.persistence;
 import dev.roost.hub.storage.H2Storage;
 import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
 import org.h2.mvstore.MVStoreException;
 import org.h2.mvstore.type.LongDataType;
 
@@ -14,23 +15,30 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
 
 /**
  * The journal's storage in the hub's H2 file: reading the stored state at start, appending a group of changes,
  * replacing the snapshot. Stateless; the caller owns the connection and its transaction.
  *
- * <p>Group commits go to a map of H2's storage engine (MVStore) in the same file, keyed by ticket, not through
+ * <p>Group commits go to maps of H2's storage engine (MVStore) in the same file, keyed by ticket, not through
  * SQL: H2's SQL layer and its transaction log took a fifth of the broker's CPU time in stored fan-in, for rows
- * that only ever are appended, replayed in order and deleted. The snapshot stays in SQL ({@code mqtt_snapshot}),
- * and so do journal rows that an older version left in {@code mqtt_journal}: they are replayed first.
+ * that only ever are appended, replayed in order and deleted. Each snapshot starts a new map for the rows after
+ * its ticket, so the rows it covers go all at once, with their map: deleting them a row at a time read every one
+ * back from the file first. The snapshot stays in SQL ({@code mqtt_snapshot}), and so do journal rows that an
+ * older version left in {@code mqtt_journal}: they are replayed first.
  */
 final class JournalTables {
 
     private JournalTables() {
     }
 
-    /** The MVStore map of journal rows. H2 leaves maps of other names alone. */
+    /**
+     * The MVStore maps of journal rows: number 0 has this name, the next ones a suffix (".1", ".2"...). Tickets
+     * grow from map to map. H2 leaves maps of other names alone.
+     */
     private static final String JOURNAL_MAP = "roost.mqtt_journal";
 
     /** The part number of a snapshot's completion marker. */
@@ -62,10 +70,12 @@ final class JournalTables {
             }
         }
         long after = ticket;
-        Cursor<Long, byte[]> rows = storing(journal(connection), journal -> journal.cursor(after + 1));
-        while (storing(rows, Cursor::hasNext)) {
-            ticket = rows.next();
-            replayAll(rows.getValue(), replay);
+        for (int number : journalNumbers(connection)) {
+            Cursor<Long, byte[]> rows = storing(journal(connection, number), journal -> journal.cursor(after + 1));
+            while (storing(rows, Cursor::hasNext)) {
+                ticket = rows.next();
+                replayAll(rows.getValue(), replay);
+            }
         }
         return replay.result(ticket);
     }
@@ -95,13 +105,48 @@ final class JournalTables {
     }
 
     /**
-     * The journal rows, keyed by the ticket of the last change in each. Writes to it are not part of any SQL
-     * transaction: a row is durable once {@link #commitAndSync} returns. Reached through the connection on every
-     * use, so a connection that fails makes the journal fail too.
+     * Journal map {@code number}, created when missing: its rows, keyed by the ticket of the last change in each.
+     * Writes to it are not part of any SQL transaction: a row is durable once {@link #commitAndSync} returns.
+     * Reached through the connection on every use, so a connection that fails makes the journal fail too.
      */
-    static MVMap<Long, byte[]> journal(Connection connection) throws SQLException {
-        return storing(H2Storage.of(connection), store -> store.openMap(JOURNAL_MAP, new MVMap.Builder<Long, byte[]>()
+    static MVMap<Long, byte[]> journal(Connection connection, int number) throws SQLException {
+        String name = number == 0 ? JOURNAL_MAP : JOURNAL_MAP + "." + number;
+        return storing(H2Storage.of(connection), store -> store.openMap(name, new MVMap.Builder<Long, byte[]>()
                 .keyType(LongDataType.INSTANCE).valueType(JournalRowType.INSTANCE)));
+    }
+
+    /** The numbers of the journal maps there are, in order. */
+    static List<Integer> journalNumbers(Connection connection) throws SQLException {
+        List<Integer> numbers = new ArrayList<>();
+        for (String name : storing(H2Storage.of(connection), MVStore::getMapNames)) {
+            if (name.equals(JOURNAL_MAP)) {
+                numbers.add(0);
+            } else if (name.startsWith(JOURNAL_MAP + ".")) {
+                try {
+                    numbers.add(Integer.parseInt(name.substring(JOURNAL_MAP.length() + 1)));
+                } catch (NumberFormatException notOurs) {
+                    // not a name this class gives
+                }
+            }
+        }
+        numbers.sort(null);
+        return numbers;
+    }
+
+    /**
+     * Drops the journal maps numbered below {@code number}, rows and all. H2 reads none of their rows to do it:
+     * it only counts the space they took as free.
+     */
+    static void removeJournalsBefore(Connection connection, int number) throws SQLException {
+        for (int older : journalNumbers(connection)) {
+            if (older < number) {
+                MVMap<Long, byte[]> journal = journal(connection, older);
+                storing(H2Storage.of(connection), store -> {
+                    store.removeMap(journal);
+                    return null;
+                });
+            }
+        }
     }
 
     static void append(MVMap<Long, byte[]> journal, long ticket, byte[] entries) throws SQLException {
@@ -159,28 +204,13 @@ final class JournalTables {
 
     /**
      * Deletes up to {@code rows} rows of each kind that the current snapshot (generation, as of ticket) made
-     * obsolete: journal rows it includes, older snapshots, parts of any cut short. Returns how many it deleted.
-     * Few at a time, because H2 keeps what a transaction deletes in its undo log until the commit.
+     * obsolete: older snapshots, parts of any cut short, and journal rows an older version wrote to
+     * {@code mqtt_journal}. Returns how many it deleted. Few at a time, because H2 keeps what a transaction
+     * deletes in its undo log until the commit. The conditions are ranges of the primary keys, so H2 reads only
+     * the rows it deletes (an IN over a subquery made it scan the table and cost the journal writer more than the
+     * journal itself).
      */
     static int pruneObsolete(Connection connection, int generation, long ticket, int rows) throws SQLException {
-        int deleted = storing(journal(connection), journal -> {
-            int removed = 0;
-            for (Long first = journal.firstKey(); first != null && first <= ticket && removed < rows;
-                 first = journal.firstKey()) {
-                journal.remove(first);
-                removed++;
-            }
-            return removed;
-        });
-        return deleted + pruneTables(connection, generation, ticket, rows);
-    }
-
-    /**
-     * Older snapshots, and journal rows an older version wrote to {@code mqtt_journal}. The conditions are ranges
-     * of the primary keys, so H2 reads only the rows it deletes (an IN over a subquery made it scan the table and
-     * cost the journal writer more than the journal itself).
-     */
-    private static int pruneTables(Connection connection, int generation, long ticket, int rows) throws SQLException {
         try (PreparedStatement journal = connection.prepareStatement(
                 "DELETE FROM mqtt_journal WHERE ticket <= ? FETCH FIRST ? ROWS ONLY");
              PreparedStatement snapshots = connection.prepareStatement(
