@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -74,12 +73,6 @@ public final class H2Journal implements BrokerJournal, AutoCloseable {
     /** The snapshot ticket of a group commit while no snapshot is being written: no boundary to keep. */
     private static final long NO_SNAPSHOT = Long.MAX_VALUE;
 
-    private record Ticketed(long ticket, JournalEntry entry) {
-    }
-
-    /** Wakes the writer at close; its ticket is below any to write, so it is skipped like a written change. */
-    private static final Ticketed STOP = new Ticketed(-1, null);
-
     private record Waiter(long ticket, Runnable task) {
     }
 
@@ -98,7 +91,7 @@ public final class H2Journal implements BrokerJournal, AutoCloseable {
     }
 
     private final DataSource dataSource;
-    private final LinkedBlockingQueue<Ticketed> waiting = new LinkedBlockingQueue<>();
+    private final WaitingChanges waiting = new WaitingChanges();
     private final AtomicLong commits = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
     private final AtomicLong writeNanos = new AtomicLong();
@@ -115,6 +108,8 @@ public final class H2Journal implements BrokerJournal, AutoCloseable {
     private final List<Waiter> waiters = new ArrayList<>();
 
     // Writer thread only.
+    private final WaitingChanges.Batch batch = new WaitingChanges.Batch();
+    private final WaitingChanges.Batch batchDuringSnapshot = new WaitingChanges.Batch();
     private final RowBuffer rowBytes = new RowBuffer();
     private final DataOutputStream rowOut = new DataOutputStream(rowBytes);
     private final RowBuffer partBytes = new RowBuffer();
@@ -163,12 +158,13 @@ public final class H2Journal implements BrokerJournal, AutoCloseable {
         this.source = snapshots;
         writer = new Thread(this::writeUntilClosed, "roost-journal");
         writer.setDaemon(true);
+        waiting.consumedBy(writer);
         writer.start();
     }
 
     @Override
     public void record(JournalEntry entry) {
-        waiting.add(new Ticketed(++lastTicket, entry));
+        waiting.add(++lastTicket, entry);
     }
 
     @Override
@@ -236,24 +232,21 @@ public final class H2Journal implements BrokerJournal, AutoCloseable {
     // ---- the writer thread ----
 
     private void writeUntilClosed() {
-        List<Ticketed> batch = new ArrayList<>();
-        while (running || !waiting.isEmpty()) {
+        while (running || waiting.size() > 0) {
             try {
                 if (failing) {
                     stopping.await(RETRY_MILLIS, TimeUnit.MILLISECONDS);
-                    waiting.clear(); // the snapshot written on recovery includes these changes
+                    waiting.discard(); // the snapshot written on recovery includes these changes
                     recover();
                     continue;
                 }
-                Ticketed first = waiting.poll(RETRY_MILLIS, TimeUnit.MILLISECONDS);
-                if (first == null) {
+                if (!waiting.await(RETRY_MILLIS)) {
                     continue;
                 }
-                batch.add(first);
                 if (waiting.size() < GATHER_BELOW_ENTRIES) {
                     LockSupport.parkNanos(GATHER_NANOS);
                 }
-                waiting.drainTo(batch, MAX_BATCH_ENTRIES - 1);
+                waiting.takeInto(batch, MAX_BATCH_ENTRIES);
                 writeBatch(batch);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -268,7 +261,7 @@ public final class H2Journal implements BrokerJournal, AutoCloseable {
     }
 
     /** Writes the batch and forces it to disk, then compacts the journal into a snapshot when it has grown. */
-    private void writeBatch(List<Ticketed> batch) throws SQLException {
+    private void writeBatch(WaitingChanges.Batch batch) throws SQLException {
         append(batch, NO_SNAPSHOT);
         if (journalBytes > Math.max(snapshotAfterBytes, 2 * lastSnapshotBytes)) {
             long ticket = writeSnapshot(true);
@@ -288,7 +281,7 @@ public final class H2Journal implements BrokerJournal, AutoCloseable {
      *
      * @param snapshotTicket the ticket of the snapshot being written, or {@link #NO_SNAPSHOT}
      */
-    private void append(List<Ticketed> batch, long snapshotTicket) throws SQLException {
+    private void append(WaitingChanges.Batch batch, long snapshotTicket) throws SQLException {
         long started = System.nanoTime();
         rowBytes.reset();
         Connection c = connection();
@@ -296,18 +289,19 @@ public final class H2Journal implements BrokerJournal, AutoCloseable {
         MVMap<Long, byte[]> coveredRows = snapshotTicket == NO_SNAPSHOT ? rows
                 : JournalTables.journal(c, journalMap - 1);
         long last = 0;
-        Ticketed lastChange = batch.get(batch.size() - 1);
-        for (Ticketed change : batch) {
-            if (change.ticket() <= skipThrough) {
+        int lastChange = batch.size() - 1;
+        for (int i = 0; i <= lastChange; i++) {
+            long ticket = batch.ticket(i);
+            if (ticket <= skipThrough) {
                 continue;
             }
-            boolean crossesSnapshot = last <= snapshotTicket && change.ticket() > snapshotTicket;
+            boolean crossesSnapshot = last <= snapshotTicket && ticket > snapshotTicket;
             // Only a row that holds something: one that filled up was appended under that ticket already.
-            if (rowBytes.size() > 0 && (crossesSnapshot || change == lastChange)) {
+            if (rowBytes.size() > 0 && (crossesSnapshot || i == lastChange)) {
                 appendRow(last <= snapshotTicket ? coveredRows : rows, last);
             }
-            encode(change.entry(), rowOut);
-            last = change.ticket();
+            encode(batch.entry(i), rowOut);
+            last = ticket;
             if (rowBytes.size() >= ROW_BYTES) {
                 appendRow(last <= snapshotTicket ? coveredRows : rows, last);
             }
@@ -337,12 +331,15 @@ public final class H2Journal implements BrokerJournal, AutoCloseable {
      * here and seconds on an SD card; every QoS 1/2 publisher would wait that long.
      */
     private void commitWaitingDuring(long snapshotTicket) throws SQLException {
-        if (waiting.isEmpty() || System.nanoTime() - lastCommitNanos < GATHER_NANOS) {
+        if (waiting.size() == 0 || System.nanoTime() - lastCommitNanos < GATHER_NANOS) {
             return;
         }
-        List<Ticketed> batch = new ArrayList<>();
-        waiting.drainTo(batch, MAX_BATCH_ENTRIES);
-        append(batch, snapshotTicket);
+        waiting.takeInto(batchDuringSnapshot, MAX_BATCH_ENTRIES);
+        try {
+            append(batchDuringSnapshot, snapshotTicket);
+        } finally {
+            batchDuringSnapshot.clear();
+        }
     }
 
     /**
@@ -542,8 +539,8 @@ public final class H2Journal implements BrokerJournal, AutoCloseable {
     public void close() {
         running = false;
         stopping.countDown();
-        waiting.add(STOP);
         if (writer != null) {
+            LockSupport.unpark(writer);
             try {
                 writer.join(TimeUnit.SECONDS.toMillis(5));
             } catch (InterruptedException e) {
