@@ -688,18 +688,29 @@ public final class MqttConnection extends ChannelInboundHandlerAdapter implement
                 || PublishEncoder.length5(message, qos, subscriptionIds) <= request.maximumPacketSize();
     }
 
+    /**
+     * A QoS 2 PUBLISH waits until what it depends on is durable: the receipt from a persistent publisher (else,
+     * after a crash, the publisher sends it again and the broker, with no record of it, delivers it twice), and
+     * for a persistent subscriber the packet id it goes under (else, after a crash, the broker sends it again under
+     * a new one, which the subscriber takes as a new message) [MQTT-4.3.3].
+     */
     @Override
     public void writePublish(Delivery delivery, Message message, int qos, boolean retain, boolean dup, int packetId,
                              int[] subscriptionIds) {
-        if (qos == 2 && delivery != null && delivery.heldUntilDurable()) {
+        if (qos == 2 && (!session.isClean() || delivery != null && delivery.heldUntilDurable())) {
             long ticket = broker.journal().lastTicket();
             if (!acks.sendsAtOnce(ticket)) {
                 // Written later from the message itself: the delivery's buffers are gone once fan-out is done.
-                acks.afterDurable(ticket, () -> writePublish(null, message, qos, retain, dup, packetId,
+                acks.afterDurable(ticket, () -> writePublishNow(null, message, qos, retain, dup, packetId,
                         subscriptionIds));
                 return;
             }
         }
+        writePublishNow(delivery, message, qos, retain, dup, packetId, subscriptionIds);
+    }
+
+    private void writePublishNow(Delivery delivery, Message message, int qos, boolean retain, boolean dup,
+                                 int packetId, int[] subscriptionIds) {
         if (writeSmallPublish(delivery, message, qos, retain, dup, packetId, subscriptionIds)) {
             return;
         }

@@ -146,6 +146,31 @@ class StorageFaultTest {
         }
     }
 
+    @Test
+    void aQos2MessageReachesAPersistentSubscriberOnlyOnceItsPacketIdIsStored() throws Exception {
+        start();
+        try (RawMqtt display = doorDisplay("porch-display", false)) {
+            connectDoorSensor(true);
+
+            disk.failing = true;
+            IMqttDeliveryToken sent = client.publish("home/door", bytes("open"), 2, false);
+            // Sent now and the broker restarted before the packet id was stored, the display would be sent the
+            // message again under another id, and take it for a new one.
+            display.expectSilence(Duration.ofMillis(1_500));
+            assertThat(journal.failing()).isTrue();
+
+            disk.failing = false;
+            RawMqtt.Packet publish = display.read();
+            assertThat(publish.type()).isEqualTo(RawMqtt.PUBLISH);
+            assertThat(publish.publishPayload()).isEqualTo("open");
+            display.send(RawMqtt.ackPacket(RawMqtt.PUBREC, publish.publishPacketId()));
+            assertThat(display.read().type()).isEqualTo(RawMqtt.PUBREL);
+            display.send(RawMqtt.ackPacket(RawMqtt.PUBCOMP, publish.publishPacketId()));
+            sent.waitForCompletion(10_000);
+            assertThat(sent.isComplete()).isTrue();
+        }
+    }
+
     /** A client subscribed to {@code home/door} at QoS 2, read packet by packet. */
     private RawMqtt doorDisplay(String clientId, boolean cleanSession) throws Exception {
         RawMqtt display = new RawMqtt(port);
