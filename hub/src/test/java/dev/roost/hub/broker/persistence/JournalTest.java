@@ -21,10 +21,10 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -206,6 +206,27 @@ class JournalTest {
     }
 
     @Test
+    void changesNobodyWaitsForGatherUntilSomebodyDoes() throws Exception {
+        open(Long.MAX_VALUE, null, Duration.ofSeconds(60));
+        record(new JournalEntry.SessionOpened("logger"));
+        awaitDurable();
+        long commitsBefore = journal.commits();
+        // What a persistent subscriber draining its queue records: messages sent and acknowledged, with nothing
+        // waiting for them to be on disk.
+        for (long id = 1; id <= 20; id++) {
+            record(new JournalEntry.OutgoingQueued("logger", id, message("log/line", "line " + id, 1), 1, false, 0));
+            record(new JournalEntry.OutgoingDone("logger", id));
+            Thread.sleep(5);
+        }
+        assertThat(journal.commits()).as("nothing written while nobody waits").isEqualTo(commitsBefore);
+
+        awaitDurable(); // well within the minute the changes could still gather for
+        assertThat(journal.commits()).as("all in one commit").isEqualTo(commitsBefore + 1);
+        assertThat(reopen().sessions()).singleElement()
+                .satisfies(logger -> assertThat(logger.outgoing()).isEmpty());
+    }
+
+    @Test
     void aGroupCommitWritesItsOwnRowsNotThoseOfTheCommitBefore() throws Exception {
         open(Long.MAX_VALUE);
         record(new JournalEntry.SessionOpened("logger"));
@@ -248,7 +269,7 @@ class JournalTest {
                 mirror.apply(older.get(i));
             }
         }
-        journal = new H2Journal(database.dataSource(), 1);
+        journal = new H2Journal(database.dataSource(), 1, Duration.ofMillis(50));
         assertThat(journal.load().lastTicket()).isEqualTo(3);
         journal.start(loop, this::snapshot);
 
@@ -393,9 +414,13 @@ class JournalTest {
     }
 
     private void open(long snapshotAfterBytes, FailingDisk disk) {
+        open(snapshotAfterBytes, disk, Duration.ofMillis(50));
+    }
+
+    private void open(long snapshotAfterBytes, FailingDisk disk, Duration unawaitedGather) {
         database = Database.open(data, List.of("hub"));
         DataSource source = disk == null ? database.dataSource() : disk.wrap(database.dataSource());
-        journal = new H2Journal(source, snapshotAfterBytes);
+        journal = new H2Journal(source, snapshotAfterBytes, unawaitedGather);
         journal.load();
         journal.start(loop, this::snapshot);
     }
