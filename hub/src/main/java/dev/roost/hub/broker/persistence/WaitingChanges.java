@@ -9,7 +9,7 @@ import java.util.concurrent.locks.LockSupport;
  * The changes the broker loop recorded and the journal's writer has not taken yet, with their tickets: a queue
  * for exactly one producer (the broker loop) and one consumer (the writer thread). Every change of a stored
  * message passes through it, a few per message; a LinkedBlockingQueue took two locks and made two objects for
- * each, here a change costs one ordered write of a counter, and an array slot in a chunk of many.
+ * each, here a change costs a write of a counter and two array slots in a chunk of many.
  */
 final class WaitingChanges {
 
