@@ -55,7 +55,7 @@ public final class H2Journal implements BrokerJournal, AutoCloseable {
      * each one a few blocks more written to an SD card: in a stored fan-in of 40,000 messages, about 100 of 260
      * commits; with this, 15 to 20 (with 50 ms, 5, but the drain was no faster and it held more changes).
      */
-    private static final Duration UNAWAITED_GATHER = Duration.ofMillis(10);
+    static final Duration UNAWAITED_GATHER = Duration.ofMillis(10);
     /**
      * Bytes per row, at most (one entry may exceed it). H2's copy-on-write B-tree rewrites the last leaf, with the
      * rows in it, at every commit: rows far larger than its page size made each commit write megabytes.

@@ -269,7 +269,7 @@ class JournalTest {
                 mirror.apply(older.get(i));
             }
         }
-        journal = new H2Journal(database.dataSource(), 1, Duration.ofMillis(50));
+        journal = new H2Journal(database.dataSource(), 1, H2Journal.UNAWAITED_GATHER);
         assertThat(journal.load().lastTicket()).isEqualTo(3);
         journal.start(loop, this::snapshot);
 
@@ -414,7 +414,7 @@ class JournalTest {
     }
 
     private void open(long snapshotAfterBytes, FailingDisk disk) {
-        open(snapshotAfterBytes, disk, Duration.ofMillis(50));
+        open(snapshotAfterBytes, disk, H2Journal.UNAWAITED_GATHER);
     }
 
     private void open(long snapshotAfterBytes, FailingDisk disk, Duration unawaitedGather) {
