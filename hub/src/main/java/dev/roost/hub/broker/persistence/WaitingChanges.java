@@ -130,10 +130,6 @@ final class WaitingChanges {
             return size;
         }
 
-        boolean isEmpty() {
-            return size == 0;
-        }
-
         JournalEntry entry(int i) {
             return entries[i];
         }
