@@ -10,6 +10,7 @@ import dev.roost.devices.config.DeviceSpec;
 import dev.roost.devices.device.CommandOutcome;
 import dev.roost.devices.device.Device;
 import dev.roost.devices.device.DeviceFactory;
+import dev.roost.devices.discovered.DiscoveredDevices;
 import dev.roost.devices.discovery.HomeAssistantDiscovery;
 import dev.roost.devices.platform.DevicePlatform;
 import dev.roost.devices.platform.PiDetector;
@@ -44,14 +45,16 @@ public final class DeviceLayer implements AutoCloseable {
     private final DeviceBridge bridge;
     private final SimulatedInputs inputs;
     private final List<DeviceSpec> specs;
+    private final DiscoveredDevices discovered;
 
     private DeviceLayer(DevicePlatform platform, ScheduledExecutorService timer, DeviceBridge bridge,
-                        List<Device> devices, List<DeviceSpec> specs) {
+                        List<Device> devices, List<DeviceSpec> specs, DiscoveredDevices discovered) {
         this.platform = platform;
         this.timer = timer;
         this.bridge = bridge;
         this.inputs = new SimulatedInputs(devices);
         this.specs = specs;
+        this.discovered = discovered;
     }
 
     /**
@@ -84,9 +87,16 @@ public final class DeviceLayer implements AutoCloseable {
                     ? new HomeAssistantDiscovery(settings.discoveryPrefix(), topics) : null;
             DeviceBridge bridge = new DeviceBridge(bus, topics, devices, discovery, clock);
             bridge.start();
+            DiscoveredDevices discovered = null;
+            if (settings.discover()) {
+                discovered = new DiscoveredDevices(bus, settings.discoveryPrefix(), clock,
+                        id -> bridge.snapshot(id).isPresent(), changed -> { });
+                discovered.start();
+            }
             log.atInfo().addKeyValue("platform", platform.description()).addKeyValue("devices", specs.size())
+                    .addKeyValue("discovery", settings.discover() ? settings.discoveryPrefix() + "/#" : "off")
                     .log("devices started");
-            return new DeviceLayer(platform, timer, bridge, devices, specs);
+            return new DeviceLayer(platform, timer, bridge, devices, specs, discovered);
         } catch (RuntimeException e) {
             timer.shutdownNow();
             platform.close();
@@ -104,21 +114,32 @@ public final class DeviceLayer implements AutoCloseable {
         return specs;
     }
 
+    /** Roost's own devices in declaration order, then those discovered, in the order they were announced. */
     public List<DeviceSnapshot> snapshots() {
-        return bridge.snapshots();
+        if (discovered == null) {
+            return bridge.snapshots();
+        }
+        List<DeviceSnapshot> all = new java.util.ArrayList<>(bridge.snapshots());
+        all.addAll(discovered.snapshots());
+        return all;
     }
 
     public Optional<DeviceSnapshot> snapshot(String id) {
-        return bridge.snapshot(id);
+        Optional<DeviceSnapshot> own = bridge.snapshot(id);
+        return own.isPresent() || discovered == null ? own : discovered.snapshot(id);
     }
 
     /**
-     * Applies a command to a device, as if it had arrived on its command topic.
+     * Applies a command to a device: one of Roost's own as if it had arrived on its command topic, a discovered
+     * one as the payloads its config asks for.
      *
      * @return empty when no device has this id
      */
     public Optional<CommandOutcome> command(String id, JsonNode command) {
-        return bridge.snapshot(id).map(known -> bridge.command(id, command));
+        if (bridge.snapshot(id).isPresent()) {
+            return Optional.of(bridge.command(id, command));
+        }
+        return discovered == null ? Optional.empty() : discovered.command(id, command);
     }
 
     /** The inputs of a simulated platform, to drive from tests and the web UI. */
@@ -134,6 +155,9 @@ public final class DeviceLayer implements AutoCloseable {
     /** Safe state, offline, then the pins are released. */
     @Override
     public void close() {
+        if (discovered != null) {
+            discovered.close();
+        }
         bridge.stop();
         timer.shutdownNow();
         try {

@@ -31,10 +31,15 @@ public final class LayerDirectory implements DeviceDirectory {
     }
 
     private static DeviceView view(DeviceSnapshot s) {
-        return new DeviceView(s.id(), s.type(), s.name(), s.state(), s.online(), s.lastSeen());
+        return new DeviceView(s.id(), s.type(), s.name(), s.state(), s.online(), s.lastSeen(), s.source(), s.area(),
+                s.manufacturer(), s.model(), s.fields().stream().map(f -> new DeviceView.Field(f.key(), f.component(),
+                        f.name(), f.unit(), f.deviceClass(), f.commandable())).toList(), s.problems());
     }
 
     private static CommandResult result(CommandOutcome outcome) {
+        if (outcome.unavailable()) {
+            return CommandResult.offline(outcome.detail());
+        }
         return outcome.accepted() ? CommandResult.ok() : CommandResult.rejected(outcome.field(), outcome.detail());
     }
 }

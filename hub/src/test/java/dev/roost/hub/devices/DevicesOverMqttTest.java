@@ -184,7 +184,7 @@ class DevicesOverMqttTest {
         Received errors = hub.subscribe("errors", "home/vault/error");
         DeviceLayerSettings settings = new DeviceLayerSettings(
                 List.of(DeviceSpec.onPin("vault", "digital-out", 5).withRole("lock")), "home", false, "homeassistant",
-                temp, true);
+                false, temp, true);
         LocalClient client = hub.hub().broker().localClient("second-devices");
         try (DeviceLayer second = DeviceLayer.start(settings, new LocalDeviceBus(client),
                 new PiDetector(List.of()), Clock.systemUTC())) {

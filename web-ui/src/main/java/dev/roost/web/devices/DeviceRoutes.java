@@ -15,8 +15,8 @@ import java.util.Optional;
 
 /**
  * {@code GET /api/devices} (every device with state, availability and last-seen time) and
- * {@code POST /api/devices/{id}/command} (a JSON command, answered with the device's new state or a 400 naming
- * the field at fault). Delegates everything to a {@link DeviceDirectory}.
+ * {@code POST /api/devices/{id}/command} (a JSON command, answered with the device's new state, a 400 naming
+ * the field at fault, or a 409 when the device is offline and nothing was sent). Delegates everything to a {@link DeviceDirectory}.
  */
 public final class DeviceRoutes {
 
@@ -52,6 +52,10 @@ public final class DeviceRoutes {
             ctx.status(HttpStatus.NOT_FOUND).json(new ApiError("not found", "id", "no device '" + id + "'"));
             return;
         }
+        if (result.get().unavailable()) {
+            ctx.status(HttpStatus.CONFLICT).json(new ApiError("device offline", "id", result.get().detail()));
+            return;
+        }
         if (!result.get().accepted()) {
             ctx.status(HttpStatus.BAD_REQUEST).json(new ApiError("invalid command", result.get().field(),
                     result.get().detail()));
@@ -70,6 +74,12 @@ public final class DeviceRoutes {
         body.put("state", device.state());
         body.put("online", device.online());
         body.put("lastSeen", device.lastSeen() != null ? device.lastSeen().toString() : null);
+        body.put("source", device.source());
+        body.put("area", device.area());
+        body.put("manufacturer", device.manufacturer());
+        body.put("model", device.model());
+        body.put("fields", device.fields());
+        body.put("problems", device.problems());
         return body;
     }
 }
