@@ -27,6 +27,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import java.util.function.Predicate;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -46,15 +47,18 @@ public final class DeviceLayer implements AutoCloseable {
     private final SimulatedInputs inputs;
     private final List<DeviceSpec> specs;
     private final DiscoveredDevices discovered;
+    private final DeviceTopics topics;
 
     private DeviceLayer(DevicePlatform platform, ScheduledExecutorService timer, DeviceBridge bridge,
-                        List<Device> devices, List<DeviceSpec> specs, DiscoveredDevices discovered) {
+                        List<Device> devices, List<DeviceSpec> specs, DiscoveredDevices discovered,
+                        DeviceTopics topics) {
         this.platform = platform;
         this.timer = timer;
         this.bridge = bridge;
         this.inputs = new SimulatedInputs(devices);
         this.specs = specs;
         this.discovered = discovered;
+        this.topics = topics;
     }
 
     /**
@@ -96,7 +100,7 @@ public final class DeviceLayer implements AutoCloseable {
             log.atInfo().addKeyValue("platform", platform.description()).addKeyValue("devices", specs.size())
                     .addKeyValue("discovery", settings.discover() ? settings.discoveryPrefix() + "/#" : "off")
                     .log("devices started");
-            return new DeviceLayer(platform, timer, bridge, devices, specs, discovered);
+            return new DeviceLayer(platform, timer, bridge, devices, specs, discovered, topics);
         } catch (RuntimeException e) {
             timer.shutdownNow();
             platform.close();
@@ -131,15 +135,18 @@ public final class DeviceLayer implements AutoCloseable {
 
     /**
      * Applies a command to a device: one of Roost's own as if it had arrived on its command topic, a discovered
-     * one as the payloads its config asks for.
+     * one as the payloads its config asks for. Refused, with nothing sent, when {@code mayPublish} does not allow
+     * every topic the command would go to (the sender's topic permissions).
      *
      * @return empty when no device has this id
      */
-    public Optional<CommandOutcome> command(String id, JsonNode command) {
+    public Optional<CommandOutcome> command(String id, JsonNode command, Predicate<String> mayPublish) {
         if (bridge.snapshot(id).isPresent()) {
-            return Optional.of(bridge.command(id, command));
+            String topic = topics.command(id);
+            return Optional.of(mayPublish.test(topic) ? bridge.command(id, command)
+                    : CommandOutcome.forbidden("you may not publish to " + topic));
         }
-        return discovered == null ? Optional.empty() : discovered.command(id, command);
+        return discovered == null ? Optional.empty() : discovered.command(id, command, mayPublish);
     }
 
     /** The inputs of a simulated platform, to drive from tests and the web UI. */

@@ -158,7 +158,7 @@ public final class Hub implements AutoCloseable {
             LocalAdminToken cliToken = parts.add(LocalAdminToken.create(dataDir), LocalAdminToken::delete);
             TokenStore tokens = new TokenStore(database.dataSource(), users, cliToken);
             WebServices services = new WebServices(new BrokerStatus(broker, started), accounts, tokens, tokens,
-                    accounts, new WebTopicAccess(permissions), new LayerDirectory(devices),
+                    accounts, new WebTopicAccess(permissions), new LayerDirectory(devices, permissions),
                     new RuleBookAdapter(rules.service(), rules.checker()),
                     new HubMetrics(broker, journal, started, history::dropped), live,
                     new MqttBrokerView(broker, config.mqtt().broker(), webClient), history.source(),

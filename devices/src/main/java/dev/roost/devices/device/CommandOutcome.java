@@ -1,15 +1,19 @@
 package dev.roost.devices.device;
 
 /**
- * The answer to one command: accepted, or rejected naming the field at fault (null when the command as a
- * whole is wrong) and why; {@code unavailable} when the device is offline, so nothing was sent.
+ * The answer to one command: accepted, or why not. A rejected command names the field at fault (null when the
+ * command as a whole is wrong); an offline device or a topic the sender may not publish to is refused before
+ * anything is sent.
  */
-public record CommandOutcome(boolean accepted, String field, String detail, boolean unavailable) {
+public record CommandOutcome(Kind kind, String field, String detail) {
 
-    private static final CommandOutcome ACCEPTED = new CommandOutcome(true, null, null, false);
+    /** What became of a command. */
+    public enum Kind { ACCEPTED, INVALID, OFFLINE, FORBIDDEN }
 
-    public CommandOutcome(boolean accepted, String field, String detail) {
-        this(accepted, field, detail, false);
+    private static final CommandOutcome ACCEPTED = new CommandOutcome(Kind.ACCEPTED, null, null);
+
+    public boolean accepted() {
+        return kind == Kind.ACCEPTED;
     }
 
     public static CommandOutcome ok() {
@@ -17,10 +21,14 @@ public record CommandOutcome(boolean accepted, String field, String detail, bool
     }
 
     public static CommandOutcome rejected(String field, String detail) {
-        return new CommandOutcome(false, field, detail, false);
+        return new CommandOutcome(Kind.INVALID, field, detail);
     }
 
     public static CommandOutcome offline(String detail) {
-        return new CommandOutcome(false, null, detail, true);
+        return new CommandOutcome(Kind.OFFLINE, null, detail);
+    }
+
+    public static CommandOutcome forbidden(String detail) {
+        return new CommandOutcome(Kind.FORBIDDEN, null, detail);
     }
 }

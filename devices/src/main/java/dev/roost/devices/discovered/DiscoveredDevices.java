@@ -94,11 +94,12 @@ public final class DiscoveredDevices implements AutoCloseable {
 
     /**
      * Sends a command to a discovered device: checked whole against what its config allows, nothing is published
-     * when a field does not fit or an addressed entity is unavailable.
+     * when a field does not fit, an addressed entity is unavailable or {@code mayPublish} refuses one of the
+     * topics it would go to.
      *
      * @return empty when no discovered device has this id
      */
-    public Optional<CommandOutcome> command(String id, JsonNode command) {
+    public Optional<CommandOutcome> command(String id, JsonNode command, Predicate<String> mayPublish) {
         DiscoveredDevice device = commandable.get(id);
         if (device == null) {
             return Optional.empty();
@@ -115,6 +116,11 @@ public final class DiscoveredDevices implements AutoCloseable {
         }
         if (unavailable) {
             return Optional.of(CommandOutcome.offline("'" + id + "' is offline; nothing was sent"));
+        }
+        for (Outgoing message : planned.messages()) {
+            if (!mayPublish.test(message.topic())) {
+                return Optional.of(CommandOutcome.forbidden("you may not publish to " + message.topic()));
+            }
         }
         for (Outgoing message : planned.messages()) {
             bus.publish(message.topic(), message.payload().getBytes(StandardCharsets.UTF_8), message.qos(),

@@ -194,6 +194,31 @@ class DiscoveredDevicesTest {
         assertThat(phone.get("/api/health").statusCode()).isEqualTo(200);
     }
 
+    @Test
+    void webCommandsAreCheckedAgainstTheUsersTopicPermissions() throws Exception {
+        publish(Fixture.load("zigbee2mqtt/bulb").messages());
+        awaitDevice(BULB, d -> d.path("state").has("state"));
+        assertThat(phone.post("/api/users", "{\"name\":\"child\",\"password\":\"child password\"}")
+                .statusCode()).isEqualTo(201);
+        assertThat(phone.put("/api/acl/child", "{\"publish\":[\"zigbee2mqtt/bulb/#\"],\"subscribe\":[\"#\"]}")
+                .statusCode()).isEqualTo(200);
+        WebClient child = new WebClient("http://127.0.0.1:" + hub.hub().ports().http());
+        assertThat(child.login("child", "child password").statusCode()).isEqualTo(200);
+        Received lock = hub.subscribe("lock-watcher", "home/smart-lock/set");
+        Received bulb = hub.subscribe("bulb-watcher", "zigbee2mqtt/bulb/set");
+
+        HttpResponse<String> unlock = child.post("/api/devices/smart-lock/command", "{\"state\":\"UNLOCK\"}");
+        HttpResponse<String> off = child.post("/api/devices/" + BULB + "/command", "{\"state\":\"OFF\"}");
+
+        assertThat(unlock.statusCode()).as(unlock.body()).isEqualTo(403);
+        assertThat(WebClient.json(unlock).get("detail").asText()).contains("home/smart-lock/set");
+        assertThat(off.statusCode()).as(off.body()).isEqualTo(200);
+        assertThat(bulb.next(WAIT).payload()).isEqualTo("{\"state\":\"OFF\"}");
+        hub.publish("home/smart-lock/set", "{\"state\":\"LOCK\"}");
+        assertThat(lock.next(WAIT).payload()).as("the sentinel comes first: no UNLOCK was sent")
+                .isEqualTo("{\"state\":\"LOCK\"}");
+    }
+
     private JsonNode awaitDevice(String id, java.util.function.Predicate<JsonNode> ready) {
         return await().atMost(WAIT.toSeconds(), TimeUnit.SECONDS).until(() -> device(id),
                 d -> d != null && ready.test(d));

@@ -12,11 +12,12 @@ public interface DeviceDirectory {
     List<DeviceView> devices();
 
     /**
-     * Sends a command such as {@code {"state":"ON"}} to a device; a rejected command changes nothing.
+     * Sends a command such as {@code {"state":"ON"}} to a device on behalf of {@code user}, who must be allowed
+     * to publish to the device's command topics; a rejected command changes nothing.
      *
      * @return empty when no device has this id
      */
-    Optional<CommandResult> command(String id, JsonNode command);
+    Optional<CommandResult> command(String user, String id, JsonNode command);
 
     /** A directory without devices, for a hub that runs none. */
     static DeviceDirectory empty() {
@@ -27,7 +28,7 @@ public interface DeviceDirectory {
             }
 
             @Override
-            public Optional<CommandResult> command(String id, JsonNode command) {
+            public Optional<CommandResult> command(String user, String id, JsonNode command) {
                 return Optional.empty();
             }
         };

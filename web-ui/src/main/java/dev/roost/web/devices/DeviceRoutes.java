@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.roost.web.ApiError;
+import dev.roost.web.auth.AuthFilter;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -16,7 +17,8 @@ import java.util.Optional;
 /**
  * {@code GET /api/devices} (every device with state, availability and last-seen time) and
  * {@code POST /api/devices/{id}/command} (a JSON command, answered with the device's new state, a 400 naming
- * the field at fault, or a 409 when the device is offline and nothing was sent). Delegates everything to a {@link DeviceDirectory}.
+ * the field at fault, a 403 when the user may not publish to the device's command topics, or a 409 when the device
+ * is offline; nothing is sent then). Delegates everything to a {@link DeviceDirectory}.
  */
 public final class DeviceRoutes {
 
@@ -47,23 +49,25 @@ public final class DeviceRoutes {
                     "the body is not JSON: " + e.getOriginalMessage()));
             return;
         }
-        Optional<CommandResult> result = directory.command(id, command);
+        Optional<CommandResult> result = directory.command(AuthFilter.account(ctx).name(), id, command);
         if (result.isEmpty()) {
             ctx.status(HttpStatus.NOT_FOUND).json(new ApiError("not found", "id", "no device '" + id + "'"));
             return;
         }
-        if (result.get().unavailable()) {
-            ctx.status(HttpStatus.CONFLICT).json(new ApiError("device offline", "id", result.get().detail()));
-            return;
+        CommandResult done = result.get();
+        switch (done.kind()) {
+            case OFFLINE -> ctx.status(HttpStatus.CONFLICT).json(new ApiError("device offline", "id", done.detail()));
+            case FORBIDDEN -> ctx.status(HttpStatus.FORBIDDEN).json(new ApiError("not permitted", "id",
+                    done.detail()));
+            case INVALID -> ctx.status(HttpStatus.BAD_REQUEST).json(new ApiError("invalid command", done.field(),
+                    done.detail()));
+            case ACCEPTED -> {
+                List<DeviceView> now = directory.devices().stream().filter(d -> d.id().equals(id)).toList();
+                ctx.json(now.isEmpty() ? Map.of("id", id) : body(now.get(0)));
+            }
         }
-        if (!result.get().accepted()) {
-            ctx.status(HttpStatus.BAD_REQUEST).json(new ApiError("invalid command", result.get().field(),
-                    result.get().detail()));
-            return;
-        }
-        List<DeviceView> now = directory.devices().stream().filter(d -> d.id().equals(id)).toList();
-        ctx.json(now.isEmpty() ? Map.of("id", id) : body(now.get(0)));
     }
+
 
     /** The JSON of one device; the time is ISO-8601 text so any client can read it. */
     private static Map<String, Object> body(DeviceView device) {

@@ -37,7 +37,7 @@ class DeviceRoutesTest {
         }
 
         @Override
-        public Optional<CommandResult> command(String id, JsonNode command) {
+        public Optional<CommandResult> command(String user, String id, JsonNode command) {
             if (!id.equals("smart-lights")) {
                 return Optional.empty();
             }
