@@ -120,6 +120,10 @@ final class Lexer {
                     stripNextText = strip;
                     return;
                 }
+                String wrong = variable ? "%}" : "}}";
+                if (src.startsWith(wrong, pos)) {
+                    throw error(pos, "expected '" + close + "', found '" + wrong + "'");
+                }
             }
             lexToken(open);
         }
