@@ -4,26 +4,24 @@ import dev.roost.devices.discovered.template.Expr.Step;
 import dev.roost.devices.discovered.template.Token.Kind;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
  * Recursive descent over Jinja's expression grammar with Jinja's precedence (jinja2/parser.py): conditional,
  * or, and, not, comparisons and {@code in}, {@code + -}, {@code ~}, {@code * / // %}, {@code **} (left to right
- * as in Jinja), unary minus, then postfix operations, filters and tests. Calls are resolved here: a function,
- * filter, test or method outside the supported few is refused by name before anything runs.
+ * as in Jinja), unary minus, then postfix operations; {@link CallParser} takes calls, filters and tests.
  */
 final class ExpressionParser {
 
     private static final Set<String> COMPARISONS = Set.of("==", "!=", "<", "<=", ">", ">=");
-    private static final Set<String> NOT_A_TEST_ARGUMENT = Set.of("else", "or", "and", "if", "in", "not", "is");
 
     private final TokenStream in;
+    private final CallParser calls;
 
     ExpressionParser(TokenStream in) {
         this.in = in;
+        this.calls = new CallParser(in, this);
     }
 
     /** An expression, or several separated by commas as a tuple without parentheses ({@code {{ a, b }}}). */
@@ -126,7 +124,7 @@ final class ExpressionParser {
     }
 
     private Expr parseUnary() throws TemplateException {
-        return parseFilters(parseUnaryWithoutFilters());
+        return calls.parseFilters(parseUnaryWithoutFilters());
     }
 
     /** Jinja's parse_unary(with_filter=False): {@code -x|abs} is {@code (-x)|abs}. */
@@ -142,7 +140,7 @@ final class ExpressionParser {
         return parsePostfix(parsePrimary());
     }
 
-    private Expr parsePrimary() throws TemplateException {
+    Expr parsePrimary() throws TemplateException {
         Token t = in.next();
         switch (t.kind()) {
             case NAME:
@@ -150,7 +148,7 @@ final class ExpressionParser {
                     case "true", "True" -> new Expr.Literal(true);
                     case "false", "False" -> new Expr.Literal(false);
                     case "none", "None" -> new Expr.Literal(null);
-                    default -> in.peek().isOperator("(") ? parseCall(t) : new Expr.Variable(t.text());
+                    default -> in.peek().isOperator("(") ? calls.parseCall(t) : new Expr.Variable(t.text());
                 };
             case STRING:
                 StringBuilder text = new StringBuilder((String) t.value());
@@ -218,16 +216,8 @@ final class ExpressionParser {
         return new Expr.DictOf(keys, values);
     }
 
-    private Expr parseCall(Token name) throws TemplateException {
-        Signature signature = Functions.SIGNATURES.get(name.text());
-        if (signature == null) {
-            throw in.error(name, "function '" + name.text() + "' is not supported");
-        }
-        return new Expr.Call(name.text(), parseArguments("function '" + name.text() + "'", signature, in.next()));
-    }
-
     /** Attributes, subscripts and method calls after a primary. */
-    private Expr parsePostfix(Expr node) throws TemplateException {
+    Expr parsePostfix(Expr node) throws TemplateException {
         List<Step> steps = new ArrayList<>();
         while (true) {
             Token t = in.peek();
@@ -239,7 +229,7 @@ final class ExpressionParser {
                 } else if (name.kind() != Kind.NAME) {
                     throw in.error(name, "expected a name after '.', found " + name.describe());
                 } else if (in.peek().isOperator("(")) {
-                    steps.add(parseMethod(name));
+                    steps.add(calls.parseMethod(name));
                 } else {
                     steps.add(new Step.Attribute(name.text()));
                 }
@@ -255,14 +245,6 @@ final class ExpressionParser {
                 return postfix(node, steps);
             }
         }
-    }
-
-    private Step parseMethod(Token name) throws TemplateException {
-        Signature signature = Methods.SIGNATURES.get(name.text());
-        if (signature == null) {
-            throw in.error(name, "method '" + name.text() + "' is not supported");
-        }
-        return new Step.Method(name.text(), parseArguments("method '" + name.text() + "'", signature, in.next()));
     }
 
     private Step parseSubscript() throws TemplateException {
@@ -295,89 +277,7 @@ final class ExpressionParser {
         return new Step.Index(keys.size() == 1 ? keys.get(0) : new Expr.TupleOf(keys));
     }
 
-    private Expr parseFilters(Expr node) throws TemplateException {
-        List<Step> steps = new ArrayList<>();
-        while (true) {
-            Token t = in.peek();
-            if (t.isOperator("|")) {
-                in.next();
-                Token name = in.expect(Kind.NAME, "a filter name");
-                Signature signature = Filters.SIGNATURES.get(name.text());
-                if (signature == null) {
-                    throw in.error(name, "filter '" + name.text() + "' is not supported");
-                }
-                List<Expr> arguments = in.peek().isOperator("(")
-                        ? parseArguments("filter '" + name.text() + "'", signature, in.next())
-                        : signature.bind("filter '" + name.text() + "'", List.of(), Map.of(), name);
-                steps.add(new Step.Filter(name.text(), arguments));
-            } else if (t.isName("is")) {
-                in.next();
-                steps.add(parseTest());
-            } else if (t.isOperator("(")) {
-                throw in.error(t, "the result of a filter or test cannot be called");
-            } else {
-                return postfix(node, steps);
-            }
-        }
-    }
-
-    private Step parseTest() throws TemplateException {
-        boolean negated = in.skipName("not");
-        Token name = in.expect(Kind.NAME, "a test name");
-        Signature signature = Tests.SIGNATURES.get(name.text());
-        if (signature == null) {
-            throw in.error(name, "test '" + name.text() + "' is not supported");
-        }
-        String what = "test '" + name.text() + "'";
-        Token t = in.peek();
-        List<Expr> arguments;
-        if (t.isOperator("(")) {
-            arguments = parseArguments(what, signature, in.next());
-        } else if (startsExpression(t) && !(t.kind() == Kind.NAME && NOT_A_TEST_ARGUMENT.contains(t.text()))
-                && !t.isOperator("-") && !t.isOperator("+")) {
-            // Jinja's single argument without parentheses: x is eq 'ON', x is in ['a', 'b'].
-            in.enter(t);
-            Expr argument = parsePostfix(parsePrimary());
-            in.leave();
-            arguments = signature.bind(what, List.of(argument), Map.of(), name);
-        } else {
-            arguments = signature.bind(what, List.of(), Map.of(), name);
-        }
-        return new Step.Test(name.text(), negated, arguments);
-    }
-
-    /** {@code (a, b, name=c)} after the '(' token {@code open}, bound to {@code signature}. */
-    private List<Expr> parseArguments(String what, Signature signature, Token open) throws TemplateException {
-        in.enter(open);
-        List<Expr> positional = new ArrayList<>();
-        Map<String, Expr> named = new LinkedHashMap<>();
-        while (!in.peek().isOperator(")")) {
-            Token t = in.peek();
-            if (t.isOperator("*") || t.isOperator("**")) {
-                throw in.error(t, "*args and **kwargs are not supported");
-            }
-            if (t.kind() == Kind.NAME && in.peekAfter().isOperator("=")) {
-                in.next();
-                in.next();
-                if (named.put(t.text(), parseExpression()) != null) {
-                    throw in.error(t, what + " got argument '" + t.text() + "' twice");
-                }
-            } else {
-                if (!named.isEmpty()) {
-                    throw in.error(t, "a positional argument cannot follow a named one");
-                }
-                positional.add(parseExpression());
-            }
-            if (!in.skipOperator(",")) {
-                break;
-            }
-        }
-        in.expectOperator(")");
-        in.leave();
-        return signature.bind(what, positional, named, open);
-    }
-
-    private static Expr postfix(Expr node, List<Step> steps) {
+    static Expr postfix(Expr node, List<Step> steps) {
         if (steps.isEmpty()) {
             return node;
         }
@@ -389,7 +289,7 @@ final class ExpressionParser {
         return new Expr.Postfix(node, List.copyOf(steps));
     }
 
-    private static boolean startsExpression(Token t) {
+    static boolean startsExpression(Token t) {
         return switch (t.kind()) {
             case NAME, STRING, INTEGER, FLOAT -> true;
             case OPERATOR -> t.isOperator("(") || t.isOperator("[") || t.isOperator("{")
