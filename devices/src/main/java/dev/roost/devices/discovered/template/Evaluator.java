@@ -1,192 +1,174 @@
 package dev.roost.devices.discovered.template;
 
+import dev.roost.devices.discovered.template.Expr.Step;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import static dev.roost.devices.discovered.template.PyValues.UNDEFINED;
-import static dev.roost.devices.discovered.template.PyValues.isInteger;
-import static dev.roost.devices.discovered.template.PyValues.isNumber;
-import static dev.roost.devices.discovered.template.PyValues.truthy;
-
 /**
- * Evaluates a parsed template over plain values (maps, lists, text, numbers, booleans, null). It reaches nothing
- * but those values: no method of any object is called, so a template from the network cannot touch the JVM.
- * One per render.
+ * Evaluates expressions against one render's variables. It reads maps and lists and nothing else: attributes
+ * are dict keys, and the only calls are the filters, tests, functions and methods implemented here by hand.
+ * Confined to the thread of one render.
  */
 final class Evaluator {
 
-    static final int MAX_OUTPUT = 16_384;
-
-    private final Map<String, Object> scope;
-    private final StringBuilder out = new StringBuilder();
+    private final Map<String, Object> variables;
+    private final Map<String, Object> locals = new LinkedHashMap<>();
 
     Evaluator(Map<String, Object> variables) {
-        this.scope = new LinkedHashMap<>(variables);
+        this.variables = variables;
     }
 
-    String render(List<Node> nodes) throws TemplateException {
-        run(nodes);
-        return out.toString();
+    void assign(String name, Object value) {
+        locals.put(name, value);
     }
 
-    private void run(List<Node> nodes) throws TemplateException {
-        for (Node node : nodes) {
-            if (node instanceof Node.Text text) {
-                write(text.text());
-            } else if (node instanceof Node.Output output) {
-                write(PyValues.str(value(output.expression())));
-            } else if (node instanceof Node.Set set) {
-                scope.put(set.name(), value(set.value()));
-            } else if (node instanceof Node.If branch) {
-                runIf(branch);
-            }
+    Object eval(Expr e) throws TemplateException {
+        if (e instanceof Expr.Literal l) {
+            return l.value();
         }
+        if (e instanceof Expr.Variable v) {
+            return lookup(v.name());
+        }
+        if (e instanceof Expr.Postfix p) {
+            Object value = eval(p.base());
+            for (Step step : p.steps()) {
+                value = apply(value, step);
+            }
+            return value;
+        }
+        if (e instanceof Expr.Operation o) {
+            Object value = eval(o.first());
+            for (int i = 0; i < o.operators().size(); i++) {
+                value = Operators.arithmetic(o.operators().get(i), value, eval(o.operands().get(i)));
+            }
+            return value;
+        }
+        if (e instanceof Expr.Comparison c) {
+            Object left = eval(c.first());
+            for (int i = 0; i < c.operators().size(); i++) {
+                Object right = eval(c.operands().get(i));
+                if (!Operators.compare(c.operators().get(i), left, right)) {
+                    return false;
+                }
+                left = right;
+            }
+            return true;
+        }
+        if (e instanceof Expr.Logical l) {
+            Object value = null;
+            for (Expr operand : l.operands()) {
+                value = eval(operand);
+                if (Py.truthy(value) != l.and()) {
+                    return value;
+                }
+            }
+            return value;
+        }
+        if (e instanceof Expr.Not n) {
+            return !Py.truthy(eval(n.operand()));
+        }
+        if (e instanceof Expr.Unary u) {
+            Object value = eval(u.operand());
+            if (!PyNumbers.isNumber(value)) {
+                throw new TemplateException("bad operand type for unary " + (u.negative() ? "-" : "+") + ": '"
+                        + Py.typeName(value) + "'" + Operators.undefinedHint(value));
+            }
+            return u.negative() ? PyNumbers.negate(value) : PyNumbers.isInt(value) ? PyNumbers.normalizeInt(value) : value;
+        }
+        if (e instanceof Expr.Conditional c) {
+            if (Py.truthy(eval(c.test()))) {
+                return eval(c.then());
+            }
+            return c.otherwise() == null ? new Undefined("the inline if had no else") : eval(c.otherwise());
+        }
+        if (e instanceof Expr.Call c) {
+            return Functions.call(c.function(), evalArguments(c.arguments()));
+        }
+        return evalCollection(e);
     }
 
-    private void runIf(Node.If branch) throws TemplateException {
-        for (int i = 0; i < branch.conditions().size(); i++) {
-            if (truthy(value(branch.conditions().get(i)))) {
-                run(branch.bodies().get(i));
-                return;
-            }
+    private Object evalCollection(Expr e) throws TemplateException {
+        if (e instanceof Expr.ListOf l) {
+            return evalAll(l.items());
         }
-        run(branch.otherwise());
+        if (e instanceof Expr.TupleOf t) {
+            return new PyTuple(evalAll(t.items()));
+        }
+        Expr.DictOf d = (Expr.DictOf) e;
+        Map<Object, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < d.keys().size(); i++) {
+            Object key = eval(d.keys().get(i));
+            if (!Py.hashable(key)) {
+                throw new TemplateException("unhashable type: '" + Py.typeName(key) + "'");
+            }
+            Object value = eval(d.values().get(i));
+            // Python keeps the first spelling of a key it has already seen: {1: 'a', True: 'b'} is {1: 'b'}.
+            Object existing = existingKey(map, key);
+            map.put(existing == Py.MISSING ? key : existing, value);
+        }
+        return map;
     }
 
-    private void write(String text) throws TemplateException {
-        if (out.length() + text.length() > MAX_OUTPUT) {
-            throw new TemplateException("the output is longer than " + MAX_OUTPUT + " characters");
+    private static Object existingKey(Map<Object, Object> map, Object key) throws TemplateException {
+        for (Object k : map.keySet()) {
+            if (Py.equal(k, key)) {
+                return k;
+            }
         }
-        out.append(text);
+        return Py.MISSING;
     }
 
-    Object value(Node node) throws TemplateException {
-        if (node instanceof Node.Literal literal) {
-            return literal.value();
-        }
-        if (node instanceof Node.Name name) {
-            return scope.containsKey(name.name()) ? normal(scope.get(name.name())) : UNDEFINED;
-        }
-        if (node instanceof Node.Item item) {
-            return item(value(item.target()), value(item.index()));
-        }
-        if (node instanceof Node.ListOf list) {
-            List<Object> items = new ArrayList<>();
-            for (Node each : list.items()) {
-                items.add(value(each));
-            }
-            return items;
-        }
-        if (node instanceof Node.DictOf dict) {
-            Map<Object, Object> map = new LinkedHashMap<>();
-            for (int i = 0; i < dict.keys().size(); i++) {
-                map.put(value(dict.keys().get(i)), value(dict.values().get(i)));
-            }
-            return map;
-        }
-        if (node instanceof Node.Unary unary) {
-            Object operand = value(unary.operand());
-            if (unary.operator().equals("not")) {
-                return !truthy(operand);
-            }
-            return Arithmetic.apply("-", 0L, operand);
-        }
-        if (node instanceof Node.Binary binary) {
-            return binary(binary);
-        }
-        if (node instanceof Node.Conditional conditional) {
-            if (truthy(value(conditional.condition()))) {
-                return value(conditional.then());
-            }
-            return conditional.otherwise() == null ? UNDEFINED : value(conditional.otherwise());
-        }
-        if (node instanceof Node.Filter filter) {
-            return Filters.apply(filter.name(), value(filter.value()), values(filter.arguments()));
-        }
-        if (node instanceof Node.Test test) {
-            return Filters.test(test.name(), value(test.value()), values(test.arguments())) != test.negated();
-        }
-        Node.Call call = (Node.Call) node;
-        return Filters.call(call.name(), values(call.arguments()));
-    }
-
-    private List<Object> values(List<Node> nodes) throws TemplateException {
-        List<Object> values = new ArrayList<>();
-        for (Node node : nodes) {
-            values.add(value(node));
+    private List<Object> evalAll(List<Expr> items) throws TemplateException {
+        List<Object> values = new ArrayList<>(items.size());
+        for (Expr item : items) {
+            values.add(eval(item));
         }
         return values;
     }
 
-    private Object binary(Node.Binary binary) throws TemplateException {
-        String operator = binary.operator();
-        Object left = value(binary.left());
-        if (operator.equals("and")) {
-            return truthy(left) ? value(binary.right()) : left;
+    /** Arguments in parameter order, {@link Signature#ABSENT} where the template left one out. */
+    private Object[] evalArguments(List<Expr> arguments) throws TemplateException {
+        Object[] values = new Object[arguments.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = arguments.get(i) == null ? Signature.ABSENT : eval(arguments.get(i));
         }
-        if (operator.equals("or")) {
-            return truthy(left) ? left : value(binary.right());
-        }
-        Object right = value(binary.right());
-        return switch (operator) {
-            case "==" -> PyValues.equal(left, right);
-            case "!=" -> !PyValues.equal(left, right);
-            case "<", ">", "<=", ">=" -> Arithmetic.compare(operator, left, right);
-            case "in" -> contains(right, left);
-            case "~" -> PyValues.str(left) + PyValues.str(right);
-            default -> Arithmetic.apply(operator, left, right);
-        };
+        return values;
     }
 
-    private static boolean contains(Object container, Object item) throws TemplateException {
-        if (container instanceof String text && item instanceof String part) {
-            return text.contains(part);
+    private Object lookup(String name) {
+        if (locals.containsKey(name)) {
+            return locals.get(name);
         }
-        if (container instanceof List<?> list) {
-            return list.stream().anyMatch(each -> PyValues.equal(each, item));
+        if (variables.containsKey(name)) {
+            return variables.get(name);
         }
-        if (container instanceof Map<?, ?> map) {
-            return map.keySet().stream().anyMatch(key -> PyValues.equal(key, item));
-        }
-        throw new TemplateException("'in' needs text, a list or a dict, not " + PyValues.kind(container));
+        return new Undefined("'" + name + "' is undefined");
     }
 
-    /** {@code target[index]} or {@code target.index}; anything missing is undefined, as Jinja's lenient default. */
-    private static Object item(Object target, Object index) {
-        if (target instanceof Map<?, ?> map) {
-            for (Map.Entry<?, ?> entry : map.entrySet()) {
-                if (PyValues.equal(entry.getKey(), index)) {
-                    return normal(entry.getValue());
-                }
-            }
-            return UNDEFINED;
+    private Object apply(Object value, Step step) throws TemplateException {
+        if (step instanceof Step.Attribute a) {
+            return Subscripts.attribute(value, a.name());
         }
-        if ((target instanceof List<?> || target instanceof String) && isInteger(index)) {
-            int size = target instanceof List<?> list ? list.size() : ((String) target).length();
-            long at = ((Number) index).longValue();
-            if (at < 0) {
-                at += size;
-            }
-            if (at < 0 || at >= size) {
-                return UNDEFINED;
-            }
-            return target instanceof List<?> list ? normal(list.get((int) at))
-                    : String.valueOf(((String) target).charAt((int) at));
+        if (step instanceof Step.Index i) {
+            return Subscripts.item(value, eval(i.key()));
         }
-        return UNDEFINED;
+        if (step instanceof Step.Slice s) {
+            return Subscripts.slice(value, evalOrNull(s.start()), evalOrNull(s.stop()), evalOrNull(s.step()));
+        }
+        if (step instanceof Step.Method m) {
+            return Methods.call(value, m.name(), evalArguments(m.arguments()));
+        }
+        if (step instanceof Step.Filter f) {
+            return Filters.apply(f.name(), value, evalArguments(f.arguments()));
+        }
+        Step.Test t = (Step.Test) step;
+        return Tests.test(t.name(), value, evalArguments(t.arguments())) != t.negated();
     }
 
-    /** Only plain values enter a template; numbers in the template's two kinds. */
-    static Object normal(Object value) {
-        if (value == null || value == UNDEFINED || value instanceof String || value instanceof Boolean
-                || value instanceof Map || value instanceof List) {
-            return value;
-        }
-        if (isNumber(value)) {
-            return PyValues.number((Number) value);
-        }
-        return value.toString();
+    private Object evalOrNull(Expr e) throws TemplateException {
+        return e == null ? null : eval(e);
     }
 }

@@ -1,299 +1,300 @@
 package dev.roost.devices.discovered.template;
 
-import dev.roost.devices.discovered.template.Lexer.Kind;
-import dev.roost.devices.discovered.template.Lexer.Token;
+import dev.roost.devices.discovered.template.Expr.Step;
+import dev.roost.devices.discovered.template.Token.Kind;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
- * Parses one Jinja expression with Jinja's precedence: conditional, {@code or}, {@code and}, {@code not},
- * comparisons and {@code in}, {@code + -}, {@code ~}, {@code * / // %}, {@code **}, unary minus, then postfix
- * attribute, subscript, filter and test.
+ * Recursive descent over Jinja's expression grammar with Jinja's precedence (jinja2/parser.py): conditional,
+ * or, and, not, comparisons and {@code in}, {@code + -}, {@code ~}, {@code * / // %}, {@code **} (left to right
+ * as in Jinja), unary minus, then postfix operations; {@link CallParser} takes calls, filters and tests.
  */
 final class ExpressionParser {
 
-    static final int MAX_DEPTH = 32;
+    private static final Set<String> COMPARISONS = Set.of("==", "!=", "<", "<=", ">", ">=");
 
-    private final List<Token> tokens;
-    private int at;
-    private int depth;
+    private final TokenStream in;
+    private final CallParser calls;
 
-    private ExpressionParser(List<Token> tokens) {
-        this.tokens = tokens;
+    ExpressionParser(TokenStream in) {
+        this.in = in;
+        this.calls = new CallParser(in, this);
     }
 
-    static Node parse(String source) throws TemplateException {
-        ExpressionParser parser = new ExpressionParser(Lexer.tokens(source));
-        Node node = parser.conditional();
-        if (parser.peek().kind() != Kind.END) {
-            throw new TemplateException("unexpected '" + parser.peek().text() + "' in " + source.strip());
+    /** An expression, or several separated by commas as a tuple without parentheses ({@code {{ a, b }}}). */
+    Expr parseTuple() throws TemplateException {
+        Expr first = parseExpression();
+        if (!in.peek().isOperator(",")) {
+            return first;
         }
-        return node;
-    }
-
-    private Node conditional() throws TemplateException {
-        enter();
-        Node value = or();
-        if (word("if")) {
-            Node condition = or();
-            Node otherwise = word("else") ? conditional() : null;
-            value = new Node.Conditional(condition, value, otherwise);
+        List<Expr> items = new ArrayList<>(List.of(first));
+        while (in.skipOperator(",") && startsExpression(in.peek())) {
+            items.add(parseExpression());
         }
-        depth--;
-        return value;
+        return new Expr.TupleOf(items);
     }
 
-    private Node or() throws TemplateException {
-        Node left = and();
-        while (word("or")) {
-            left = new Node.Binary("or", left, and());
-        }
-        return left;
-    }
-
-    private Node and() throws TemplateException {
-        Node left = not();
-        while (word("and")) {
-            left = new Node.Binary("and", left, not());
-        }
-        return left;
-    }
-
-    private Node not() throws TemplateException {
-        if (word("not")) {
-            enter();
-            Node operand = not();
-            depth--;
-            return new Node.Unary("not", operand);
-        }
-        return compare();
-    }
-
-    private Node compare() throws TemplateException {
-        Node left = sum();
-        while (true) {
-            String operator = operator("==", "!=", "<=", ">=", "<", ">");
-            if (operator != null) {
-                left = new Node.Binary(operator, left, sum());
-            } else if (word("in")) {
-                left = new Node.Binary("in", left, sum());
-            } else if (peek().kind() == Kind.NAME && peek().text().equals("not")
-                    && tokens.get(at + 1).text().equals("in")) {
-                at += 2;
-                left = new Node.Unary("not", new Node.Binary("in", left, sum()));
-            } else {
-                return left;
+    Expr parseExpression() throws TemplateException {
+        Expr then = parseOr();
+        while (in.peek().isName("if")) {
+            Token at = in.next();
+            Expr test = parseOr();
+            Expr otherwise = null;
+            if (in.skipName("else")) {
+                in.enter(at);
+                otherwise = parseExpression();
+                in.leave();
             }
+            then = new Expr.Conditional(test, then, otherwise);
         }
+        return then;
     }
 
-    private Node sum() throws TemplateException {
-        Node left = concat();
-        for (String operator = operator("+", "-"); operator != null; operator = operator("+", "-")) {
-            left = new Node.Binary(operator, left, concat());
-        }
-        return left;
+    private Expr parseOr() throws TemplateException {
+        return parseLogical(false);
     }
 
-    private Node concat() throws TemplateException {
-        Node left = product();
-        while (operator("~") != null) {
-            left = new Node.Binary("~", left, product());
+    private Expr parseLogical(boolean and) throws TemplateException {
+        Expr first = and ? parseNot() : parseLogical(true);
+        if (!in.peek().isName(and ? "and" : "or")) {
+            return first;
         }
-        return left;
+        List<Expr> operands = new ArrayList<>(List.of(first));
+        while (in.skipName(and ? "and" : "or")) {
+            operands.add(and ? parseNot() : parseLogical(true));
+        }
+        return new Expr.Logical(and, operands);
     }
 
-    private Node product() throws TemplateException {
-        Node left = power();
-        for (String operator = operator("*", "/", "//", "%"); operator != null;
-             operator = operator("*", "/", "//", "%")) {
-            left = new Node.Binary(operator, left, power());
+    private Expr parseNot() throws TemplateException {
+        if (in.peek().isName("not")) {
+            Token at = in.next();
+            in.enter(at);
+            Expr operand = parseNot();
+            in.leave();
+            return new Expr.Not(operand);
         }
-        return left;
+        return parseComparison();
     }
 
-    private Node power() throws TemplateException {
-        Node left = unary();
-        while (operator("**") != null) {
-            left = new Node.Binary("**", left, unary());
-        }
-        return left;
-    }
-
-    private Node unary() throws TemplateException {
-        if (operator("-") != null) {
-            enter();
-            Node operand = unary();
-            depth--;
-            return new Node.Unary("-", operand);
-        }
-        if (operator("+") != null) {
-            return unary();
-        }
-        return postfix(primary());
-    }
-
-    private Node postfix(Node node) throws TemplateException {
+    private Expr parseComparison() throws TemplateException {
+        Expr first = parseLevel(0);
+        List<String> operators = new ArrayList<>();
+        List<Expr> operands = new ArrayList<>();
         while (true) {
-            if (operator(".") != null) {
-                Token name = next();
-                if (name.kind() != Kind.NAME && name.kind() != Kind.NUMBER) {
-                    throw new TemplateException("expected a name after '.'");
+            Token t = in.peek();
+            String op;
+            if (t.kind() == Kind.OPERATOR && COMPARISONS.contains(t.text())) {
+                op = in.next().text();
+            } else if (t.isName("in")) {
+                in.next();
+                op = "in";
+            } else if (t.isName("not") && in.peekAfter().isName("in")) {
+                in.next();
+                in.next();
+                op = "not in";
+            } else {
+                break;
+            }
+            operators.add(op);
+            operands.add(parseLevel(0));
+        }
+        return operators.isEmpty() ? first : new Expr.Comparison(first, operators, operands);
+    }
+
+    // The arithmetic levels, loosest first: + -, then ~, then * / // %, then **.
+    private static final List<Set<String>> LEVELS = List.of(
+            Set.of("+", "-"), Set.of("~"), Set.of("*", "/", "//", "%"), Set.of("**"));
+
+    private Expr parseLevel(int level) throws TemplateException {
+        if (level == LEVELS.size()) {
+            return parseUnary();
+        }
+        Expr first = parseLevel(level + 1);
+        List<String> operators = new ArrayList<>();
+        List<Expr> operands = new ArrayList<>();
+        while (in.peek().kind() == Kind.OPERATOR && LEVELS.get(level).contains(in.peek().text())) {
+            operators.add(in.next().text());
+            operands.add(parseLevel(level + 1));
+        }
+        return operators.isEmpty() ? first : new Expr.Operation(first, operators, operands);
+    }
+
+    private Expr parseUnary() throws TemplateException {
+        return calls.parseFilters(parseUnaryWithoutFilters());
+    }
+
+    /** Jinja's parse_unary(with_filter=False): {@code -x|abs} is {@code (-x)|abs}. */
+    private Expr parseUnaryWithoutFilters() throws TemplateException {
+        Token t = in.peek();
+        if (t.isOperator("-") || t.isOperator("+")) {
+            in.next();
+            in.enter(t);
+            Expr operand = parseUnaryWithoutFilters();
+            in.leave();
+            return parsePostfix(new Expr.Unary(t.isOperator("-"), operand));
+        }
+        return parsePostfix(parsePrimary());
+    }
+
+    Expr parsePrimary() throws TemplateException {
+        Token t = in.next();
+        switch (t.kind()) {
+            case NAME:
+                return switch (t.text()) {
+                    case "true", "True" -> new Expr.Literal(true);
+                    case "false", "False" -> new Expr.Literal(false);
+                    case "none", "None" -> new Expr.Literal(null);
+                    default -> in.peek().isOperator("(") ? calls.parseCall(t) : new Expr.Variable(t.text());
+                };
+            case STRING:
+                StringBuilder text = new StringBuilder((String) t.value());
+                while (in.peek().kind() == Kind.STRING) {
+                    text.append((String) in.next().value()); // adjacent literals join, as in Python
                 }
-                node = new Node.Item(node, new Node.Literal(name.kind() == Kind.NUMBER ? name.value() : name.text()));
-            } else if (operator("[") != null) {
-                Node index = conditional();
-                expect("]");
-                node = new Node.Item(node, index);
-            } else if (operator("|") != null) {
-                String name = name("a filter name after '|'");
-                node = new Node.Filter(node, name, peekIs("(") ? arguments() : List.of());
-            } else if (word("is")) {
-                boolean negated = word("not");
-                String name = name("a test name after 'is'");
-                List<Node> arguments = peekIs("(") ? arguments()
-                        : startsValue() ? List.of(primary()) : List.of();
-                node = new Node.Test(node, name, arguments, negated);
-            } else if (peekIs("(")) {
-                throw new TemplateException("calling methods on values is not supported");
-            } else {
-                return node;
-            }
+                return new Expr.Literal(text.toString());
+            case INTEGER:
+            case FLOAT:
+                return new Expr.Literal(t.value());
+            case OPERATOR:
+                if (t.isOperator("(") || t.isOperator("[") || t.isOperator("{")) {
+                    in.enter(t);
+                    Expr inner = t.isOperator("(") ? parseParenthesized() : t.isOperator("[") ? parseList() : parseDict();
+                    in.leave();
+                    return inner;
+                }
+                break;
+            default:
+                break;
         }
+        throw new TemplateException(t.position() + ": expected an expression, found " + t.describe());
     }
 
-    private Node primary() throws TemplateException {
-        Token token = next();
-        switch (token.kind()) {
-            case NUMBER, STRING -> {
-                return new Node.Literal(token.value());
-            }
-            case NAME -> {
-                return switch (token.text()) {
-                    case "true", "True" -> new Node.Literal(Boolean.TRUE);
-                    case "false", "False" -> new Node.Literal(Boolean.FALSE);
-                    case "none", "None" -> new Node.Literal(null);
-                    default -> peekIs("(") ? new Node.Call(token.text(), arguments()) : new Node.Name(token.text());
-                };
-            }
-            case OPERATOR -> {
-                return switch (token.text()) {
-                    case "(" -> {
-                        enter();
-                        Node inner = conditional();
-                        expect(")");
-                        depth--;
-                        yield inner;
-                    }
-                    case "[" -> new Node.ListOf(items("]"));
-                    case "{" -> dict();
-                    default -> throw new TemplateException("unexpected '" + token.text() + "'");
-                };
-            }
-            default -> throw new TemplateException("the expression ends too early");
+    private Expr parseParenthesized() throws TemplateException {
+        if (in.skipOperator(")")) {
+            return new Expr.TupleOf(List.of());
         }
+        Expr first = parseExpression();
+        if (in.skipOperator(")")) {
+            return first;
+        }
+        List<Expr> items = new ArrayList<>(List.of(first));
+        while (in.skipOperator(",") && !in.peek().isOperator(")")) {
+            items.add(parseExpression());
+        }
+        in.expectOperator(")");
+        return new Expr.TupleOf(items);
     }
 
-    private Node dict() throws TemplateException {
-        enter();
-        List<Node> keys = new ArrayList<>();
-        List<Node> values = new ArrayList<>();
-        while (operator("}") == null) {
-            keys.add(conditional());
-            expect(":");
-            values.add(conditional());
-            if (operator(",") == null) {
-                expect("}");
+    private Expr parseList() throws TemplateException {
+        List<Expr> items = new ArrayList<>();
+        while (!in.peek().isOperator("]")) {
+            items.add(parseExpression());
+            if (!in.skipOperator(",")) {
                 break;
             }
         }
-        depth--;
-        return new Node.DictOf(keys, values);
+        in.expectOperator("]");
+        return new Expr.ListOf(items);
     }
 
-    private List<Node> arguments() throws TemplateException {
-        expect("(");
-        return items(")");
-    }
-
-    private List<Node> items(String close) throws TemplateException {
-        enter();
-        List<Node> items = new ArrayList<>();
-        while (operator(close) == null) {
-            if (peek().kind() == Kind.NAME && tokens.get(at + 1).text().equals("=")) {
-                at += 2; // a keyword argument: its value counts by position, as the filters here take them
-            }
-            items.add(conditional());
-            if (operator(",") == null) {
-                expect(close);
+    private Expr parseDict() throws TemplateException {
+        List<Expr> keys = new ArrayList<>();
+        List<Expr> values = new ArrayList<>();
+        while (!in.peek().isOperator("}")) {
+            keys.add(parseExpression());
+            in.expectOperator(":");
+            values.add(parseExpression());
+            if (!in.skipOperator(",")) {
                 break;
             }
         }
-        depth--;
-        return items;
+        in.expectOperator("}");
+        return new Expr.DictOf(keys, values);
     }
 
-    private boolean startsValue() {
-        Token token = peek();
-        return token.kind() == Kind.NUMBER || token.kind() == Kind.STRING
-                || token.kind() == Kind.NAME && List.of("none", "None", "true", "True", "false", "False")
-                .contains(token.text());
-    }
-
-    private void enter() throws TemplateException {
-        if (++depth > MAX_DEPTH) {
-            throw new TemplateException("nested more than " + MAX_DEPTH + " levels deep");
-        }
-    }
-
-    private Token peek() {
-        return tokens.get(at);
-    }
-
-    private Token next() {
-        Token token = tokens.get(at);
-        if (token.kind() != Kind.END) {
-            at++;
-        }
-        return token;
-    }
-
-    private boolean peekIs(String operator) {
-        return peek().kind() == Kind.OPERATOR && peek().text().equals(operator);
-    }
-
-    private String operator(String... operators) {
-        if (peek().kind() == Kind.OPERATOR) {
-            for (String operator : operators) {
-                if (peek().text().equals(operator)) {
-                    at++;
-                    return operator;
+    /** Attributes, subscripts and method calls after a primary. */
+    Expr parsePostfix(Expr node) throws TemplateException {
+        List<Step> steps = new ArrayList<>();
+        while (true) {
+            Token t = in.peek();
+            if (t.isOperator(".")) {
+                in.next();
+                Token name = in.next();
+                if (name.kind() == Kind.INTEGER) {
+                    steps.add(new Step.Index(new Expr.Literal(name.value())));
+                } else if (name.kind() != Kind.NAME) {
+                    throw in.error(name, "expected a name after '.', found " + name.describe());
+                } else if (in.peek().isOperator("(")) {
+                    steps.add(calls.parseMethod(name));
+                } else {
+                    steps.add(new Step.Attribute(name.text()));
                 }
+            } else if (t.isOperator("[")) {
+                in.next();
+                in.enter(t);
+                steps.add(parseSubscript());
+                in.leave();
+            } else if (t.isOperator("(")) {
+                throw in.error(t, "only the functions " + String.join(", ", Functions.SIGNATURES.keySet())
+                        + " and the str and dict methods can be called");
+            } else {
+                return postfix(node, steps);
             }
         }
-        return null;
     }
 
-    private boolean word(String word) {
-        if (peek().kind() == Kind.NAME && peek().text().equals(word)) {
-            at++;
-            return true;
+    private Step parseSubscript() throws TemplateException {
+        List<Expr> keys = new ArrayList<>();
+        Step slice = null;
+        do {
+            if (in.peek().isOperator("]")) {
+                break;
+            }
+            Expr start = in.peek().isOperator(":") ? null : parseExpression();
+            if (!in.peek().isOperator(":")) {
+                keys.add(start);
+                continue;
+            }
+            in.next();
+            Expr stop = startsExpression(in.peek()) ? parseExpression() : null;
+            Expr step = in.skipOperator(":") && startsExpression(in.peek()) ? parseExpression() : null;
+            slice = new Step.Slice(start, stop, step);
+        } while (slice == null && in.skipOperator(","));
+        in.expectOperator("]");
+        if (slice != null) {
+            if (!keys.isEmpty()) {
+                throw in.error(in.peek(), "a subscript mixing slices and keys is not supported");
+            }
+            return slice;
         }
-        return false;
+        if (keys.isEmpty()) {
+            throw in.expected("a subscript");
+        }
+        return new Step.Index(keys.size() == 1 ? keys.get(0) : new Expr.TupleOf(keys));
     }
 
-    private String name(String what) throws TemplateException {
-        Token token = next();
-        if (token.kind() != Kind.NAME) {
-            throw new TemplateException("expected " + what);
+    static Expr postfix(Expr node, List<Step> steps) {
+        if (steps.isEmpty()) {
+            return node;
         }
-        return token.text();
+        if (node instanceof Expr.Postfix p) {
+            List<Step> all = new ArrayList<>(p.steps());
+            all.addAll(steps);
+            return new Expr.Postfix(p.base(), List.copyOf(all));
+        }
+        return new Expr.Postfix(node, List.copyOf(steps));
     }
 
-    private void expect(String operator) throws TemplateException {
-        if (operator(operator) == null) {
-            throw new TemplateException("expected '" + operator + "' but found '" + peek().text() + "'");
-        }
+    static boolean startsExpression(Token t) {
+        return switch (t.kind()) {
+            case NAME, STRING, INTEGER, FLOAT -> true;
+            case OPERATOR -> t.isOperator("(") || t.isOperator("[") || t.isOperator("{")
+                    || t.isOperator("-") || t.isOperator("+");
+            default -> false;
+        };
     }
 }
