@@ -48,6 +48,18 @@ public final class CommandReader {
         return new Result(new CommandReader(command), null);
     }
 
+    /**
+     * A reader as {@link #open}, the rejection thrown as {@link Invalid}: for code that checks a command by
+     * throwing at its first misfit.
+     */
+    public static CommandReader openOrThrow(JsonNode command, Set<String> allowed) {
+        Result opened = open(command, allowed);
+        if (opened.rejection() != null) {
+            throw new Invalid(opened.rejection().field(), opened.rejection().detail());
+        }
+        return opened.reader();
+    }
+
     /** The reader, or the rejection when the command could not be opened. */
     public record Result(CommandReader reader, CommandOutcome rejection) {
     }

@@ -57,10 +57,7 @@ public final class ButtonEntity extends Entity {
 
     @Override
     public List<Outgoing> command(JsonNode command) {
-        CommandReader.Result opened = CommandReader.open(command, Set.of("press"));
-        if (opened.rejection() != null) {
-            throw new CommandReader.Invalid(opened.rejection().field(), opened.rejection().detail());
-        }
+        CommandReader reader = CommandReader.openOrThrow(command, Set.of("press"));
         if (!command.get("press").isBoolean() || !command.get("press").asBoolean() || commandTopic == null) {
             throw new CommandReader.Invalid("press", commandTopic == null ? "this button announced no command_topic"
                     : "must be true");

@@ -115,10 +115,7 @@ public final class ClimateEntity extends Entity {
 
     @Override
     public List<Outgoing> command(JsonNode command) {
-        CommandReader.Result opened = CommandReader.open(command, Set.of("setpoint", "mode"));
-        if (opened.rejection() != null) {
-            throw new CommandReader.Invalid(opened.rejection().field(), opened.rejection().detail());
-        }
+        CommandReader reader = CommandReader.openOrThrow(command, Set.of("setpoint", "mode"));
         List<Outgoing> messages = new ArrayList<>();
         if (command.has("mode")) {
             if (modeCommandTopic == null) {
@@ -135,7 +132,7 @@ public final class ClimateEntity extends Entity {
             if (setpointCommandTopic == null) {
                 throw new CommandReader.Invalid("setpoint", "this device's set point cannot be set");
             }
-            double wanted = opened.reader().decimal("setpoint", min, max, step).orElseThrow();
+            double wanted = reader.decimal("setpoint", min, max, step).orElseThrow();
             messages.add(new Outgoing(setpointCommandTopic, commandPayload(setpointCommandTemplate, wanted), qos,
                     retain));
         }

@@ -101,10 +101,7 @@ public final class CoverEntity extends Entity {
 
     @Override
     public List<Outgoing> command(JsonNode command) {
-        CommandReader.Result opened = CommandReader.open(command, Set.of("state", "position"));
-        if (opened.rejection() != null) {
-            throw new CommandReader.Invalid(opened.rejection().field(), opened.rejection().detail());
-        }
+        CommandReader reader = CommandReader.openOrThrow(command, Set.of("state", "position"));
         if (command.has("state") && command.has("position")) {
             throw new CommandReader.Invalid("position", "give either state or position, not both");
         }
@@ -112,14 +109,14 @@ public final class CoverEntity extends Entity {
             if (setPositionTopic == null) {
                 throw new CommandReader.Invalid("position", "this cover cannot be set to a position");
             }
-            int percent = opened.reader().integer("position", 0, 100).orElseThrow();
+            int percent = reader.integer("position", 0, 100).orElseThrow();
             long raw = Math.round(closed + (open - closed) * percent / 100);
             return List.of(new Outgoing(setPositionTopic, commandPayload(setPositionTemplate, raw), qos, retain));
         }
         if (commandTopic == null) {
             throw new CommandReader.Invalid("state", "this cover announced no command_topic");
         }
-        String word = opened.reader().word("state", List.copyOf(payloads.keySet())).orElseThrow();
+        String word = reader.word("state", List.copyOf(payloads.keySet())).orElseThrow();
         return List.of(new Outgoing(commandTopic, payloads.get(word), qos, retain));
     }
 }

@@ -21,11 +21,7 @@ record LightCommand(Boolean on, Integer brightness, Integer colorTemp, int[] rgb
     private static final Set<String> FIELDS = Set.of("state", "brightness", "color_temp", "rgb");
 
     static LightCommand read(JsonNode command, boolean dimmable, boolean colorTemp, boolean rgb) {
-        CommandReader.Result opened = CommandReader.open(command, FIELDS);
-        if (opened.rejection() != null) {
-            throw new CommandReader.Invalid(opened.rejection().field(), opened.rejection().detail());
-        }
-        CommandReader reader = opened.reader();
+        CommandReader reader = CommandReader.openOrThrow(command, FIELDS);
         Boolean on = reader.word("state", List.of("ON", "OFF")).map("ON"::equals).orElse(null);
         Integer brightness = optional(reader.integer("brightness", 0, 100));
         if (brightness != null && !dimmable) {

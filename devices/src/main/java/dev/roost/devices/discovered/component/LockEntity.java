@@ -81,14 +81,11 @@ public final class LockEntity extends Entity {
 
     @Override
     public List<Outgoing> command(JsonNode command) {
-        CommandReader.Result opened = CommandReader.open(command, Set.of("state"));
-        if (opened.rejection() != null) {
-            throw new CommandReader.Invalid(opened.rejection().field(), opened.rejection().detail());
-        }
+        CommandReader reader = CommandReader.openOrThrow(command, Set.of("state"));
         if (commandTopic == null) {
             throw new CommandReader.Invalid("state", "this lock announced no command_topic");
         }
-        String word = opened.reader().word("state", List.copyOf(payloads.keySet())).orElseThrow();
+        String word = reader.word("state", List.copyOf(payloads.keySet())).orElseThrow();
         return List.of(new Outgoing(commandTopic, commandPayload(commandTemplate, payloads.get(word)), qos, retain));
     }
 }

@@ -66,14 +66,11 @@ public final class NumberEntity extends Entity {
 
     @Override
     public List<Outgoing> command(JsonNode command) {
-        CommandReader.Result opened = CommandReader.open(command, Set.of("value"));
-        if (opened.rejection() != null) {
-            throw new CommandReader.Invalid(opened.rejection().field(), opened.rejection().detail());
-        }
+        CommandReader reader = CommandReader.openOrThrow(command, Set.of("value"));
         if (commandTopic == null) {
             throw new CommandReader.Invalid("value", "this number announced no command_topic");
         }
-        double value = opened.reader().decimal("value", min, max, step).orElseThrow();
+        double value = reader.decimal("value", min, max, step).orElseThrow();
         Object sent = value == Math.rint(value) && step == Math.rint(step) ? (Object) (long) value : value;
         return List.of(new Outgoing(commandTopic, commandPayload(commandTemplate, sent), qos, retain));
     }

@@ -65,10 +65,7 @@ public final class SelectEntity extends Entity {
 
     @Override
     public List<Outgoing> command(JsonNode command) {
-        CommandReader.Result opened = CommandReader.open(command, Set.of("option"));
-        if (opened.rejection() != null) {
-            throw new CommandReader.Invalid(opened.rejection().field(), opened.rejection().detail());
-        }
+        CommandReader reader = CommandReader.openOrThrow(command, Set.of("option"));
         JsonNode option = command.get("option");
         if (!option.isTextual() || !choices.contains(option.asText())) {
             throw new CommandReader.Invalid("option", "must be one of " + choices + ", got " + option);

@@ -79,14 +79,11 @@ public class SwitchEntity extends Entity {
 
     @Override
     public List<Outgoing> command(JsonNode command) {
-        CommandReader.Result opened = CommandReader.open(command, Set.of("state"));
-        if (opened.rejection() != null) {
-            throw new CommandReader.Invalid(opened.rejection().field(), opened.rejection().detail());
-        }
+        CommandReader reader = CommandReader.openOrThrow(command, Set.of("state"));
         if (commandTopic == null) {
             throw new CommandReader.Invalid("state", "this " + component() + " announced no command_topic");
         }
-        String word = opened.reader().word("state", WORDS).orElseThrow();
+        String word = reader.word("state", WORDS).orElseThrow();
         String payload = word.equals("ON") ? payloadOn : payloadOff;
         return List.of(new Outgoing(commandTopic, commandPayload(commandTemplate, payload), qos, retain));
     }
